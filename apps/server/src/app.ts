@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Container } from './container';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/error-handler';
+import { enforceLimit } from './http/rate-limit';
+import { loggerOptions } from './lib/logger';
+import { healthRoutes } from './modules/health/health.routes';
+
+export interface BuildAppOptions {
+  /** Write logs here instead of stdout (tests capture them to prove redaction). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the HTTP app without listening, so tests can `inject`. Routes are registered explicitly. */
+export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logStream ? { ...loggerOptions(c.config.LOG_LEVEL), stream: opts.logStream } : loggerOptions(c.config.LOG_LEVEL),
+    bodyLimit: c.config.BODY_LIMIT_BYTES,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: c.config.isProduction,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: false, // the web app sets its own CSP; API responses are JSON
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || c.config.CORS_ORIGINS.includes(origin)),
+    credentials: true,
+  });
+
+  // Coarse per-IP limit for the whole API; features add their own tighter limits.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+    await enforceLimit(c.rateLimiter, `ip:${req.ip}`, c.config.RATE_LIMIT_PER_MINUTE, 60);
+  });
+
+  registerAuth(app, c.resolveActor);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'LocalPro Connect API', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(c), { prefix: '/api' });
+
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createActorResolver } from './http/auth';
+import { memoryRateLimiter, redisRateLimiter } from './http/rate-limit';
+import { createTokenSigner } from './modules/auth/tokens';
+
+/**
+ * Plain wiring: integrations → repositories → services. No DI library; each module's factory takes
+ * exactly what it needs from here. Add one line per module.
+ */
+export function createContainer(deps: { config: Config; database: Database; logger: Logger }) {
+  const { config, database, logger } = deps;
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+  redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  const rateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
+  const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
+  const resolveActor = createActorResolver(database.db, tokenSigner);
+
+  return {
+    config,
+    database,
+    db: database.db,
+    logger,
+    redis,
+    rateLimiter,
+    tokenSigner,
+    resolveActor,
+    async close() {
+      if (redis) await redis.quit().catch(() => {});
+    },
+  };
+}
+export type Container = ReturnType<typeof createContainer>;

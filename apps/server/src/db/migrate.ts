@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { Database } from './client';
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Applies every committed migration not yet applied. Safe to run on every start. */
+export async function runMigrations(database: Database): Promise<void> {
+  const config = { migrationsFolder, migrationsSchema: 'drizzle' };
+  if (database.kind === 'pglite') await migratePglite(database.db as never, config);
+  else await migratePg(database.db as never, config);
+}
+
+/** True when every committed migration has been applied (readiness check). */
+export async function migrationsApplied(database: Database): Promise<boolean> {
+  const expected = readMigrationFiles({ migrationsFolder });
+  try {
+    const { rows } = await database.query<{ n: string }>('select count(*)::text as n from drizzle.__drizzle_migrations');
+    return Number(rows[0]?.n ?? 0) >= expected.length;
+  } catch {
+    return false;
+  }
+}

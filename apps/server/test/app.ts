@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { testConfig } from '../src/config';
+import { type Container, createContainer } from '../src/container';
+import type { Database } from '../src/db/client';
+import { createLogger } from '../src/lib/logger';
+import { createTestDatabase } from './database';
+
+export interface TestApp {
+  app: FastifyInstance;
+  c: Container;
+  database: Database;
+  /** Every log line the app wrote, for redaction checks. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh migrated database, listening on no port. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const env: Record<string, string> = { LOG_LEVEL: 'info', ...overrides };
+  if (process.env.REDIS_URL && overrides.REDIS_URL === undefined) env.REDIS_URL = process.env.REDIS_URL;
+  const config = testConfig(env);
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const logger = createLogger(config.LOG_LEVEL, logStream as never);
+  const c = createContainer({ config, database, logger });
+  const app = await buildApp(c, { logStream });
+  await app.ready();
+  return {
+    app,
+    c,
+    database,
+    logs,
+    async close() {
+      await app.close();
+      await c.close();
+      await database.close();
+    },
+  };
+}
