@@ -4,7 +4,10 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createActorResolver } from './http/auth';
 import { memoryRateLimiter, redisRateLimiter } from './http/rate-limit';
+import { createInterimQueue } from './jobs/interim-queue';
+import { createEventBus } from './lib/events';
 import { createTokenSigner } from './modules/auth/tokens';
+import { createBasicNotifier } from './modules/notifications/notify';
 
 /**
  * Plain wiring: integrations → repositories → services. No DI library; each module's factory takes
@@ -17,6 +20,9 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const rateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
   const resolveActor = createActorResolver(database.db, tokenSigner);
+  const events = createEventBus();
+  const jobs = createInterimQueue();
+  const notifier = createBasicNotifier({ jobs, events });
 
   return {
     config,
@@ -27,6 +33,9 @@ export function createContainer(deps: { config: Config; database: Database; logg
     rateLimiter,
     tokenSigner,
     resolveActor,
+    events,
+    jobs,
+    notifier,
     async close() {
       if (redis) await redis.quit().catch(() => {});
     },
