@@ -82,6 +82,11 @@ export const providerProfiles = pgTable(
     bankAccountMasked: text(),
     bankIfsc: text(),
     bankAccountHolder: text(),
+    /** The payout vendor's reference for the full account (fund account id); the number itself is never stored. */
+    bankPayoutRef: text(),
+    bankUpdatedAt: tstz(),
+    aadhaarVerifiedAt: tstz(),
+    backgroundVerifiedAt: tstz(),
     gstin: text(),
     autoPayout: boolean().notNull().default(false),
     totalJobs: integer().notNull().default(0),
@@ -148,6 +153,7 @@ export const kycRecords = pgTable(
     attempts: integer().notNull().default(0),
     verifiedName: text(),
     verifiedAt: tstz(),
+    expiresAt: tstz(),
     createdAt: createdAt(),
   },
   (t) => [index('kyc_records_provider_idx').on(t.providerId), uniqueIndex('kyc_records_ref_uq').on(t.vendorReference)],
@@ -170,4 +176,21 @@ export const backgroundChecks = pgTable(
     completedAt: tstz(),
   },
   (t) => [index('background_checks_provider_idx').on(t.providerId)],
+);
+
+/** One-time codes that authorise a payout bank account change (stored hashed, single use). */
+export const providerBankOtps = pgTable(
+  'provider_bank_otps',
+  {
+    id: id(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providerProfiles.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: tstz().notNull(),
+    usedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('provider_bank_otps_provider_idx').on(t.providerId, t.createdAt)],
 );
