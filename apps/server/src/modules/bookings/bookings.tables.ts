@@ -61,7 +61,14 @@ export const bookings = pgTable(
     finalPrice: paise(),
     currency: text().notNull().default('INR'),
     startCode: text().notNull(),
+    /** Wrong start codes entered by the provider; the code locks at START_CODE_MAX_TRIES. */
+    startCodeAttempts: integer().notNull().default(0),
+    /** Minutes of travel reserved after the job (the slot's upper bound is scheduledEnd + this). */
+    travelBufferMin: integer().notNull().default(0),
     responseTimeSec: integer(),
+    /** Which party did not turn up when status is NO_SHOW. */
+    noShowParty: cancelledBy(),
+    disputeReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     respondedAt: tstz(),
@@ -71,6 +78,8 @@ export const bookings = pgTable(
     completedAt: tstz(),
     customerConfirmedAt: tstz(),
     cancelledAt: tstz(),
+    noShowAt: tstz(),
+    disputedAt: tstz(),
   },
   (t) => [
     uniqueIndex('bookings_number_uq').on(t.bookingNumber),
