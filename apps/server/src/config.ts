@@ -42,6 +42,21 @@ const schema = z.object({
   TWILIO_FROM: z.string().optional(),
   TWILIO_BASE_URL: z.string().url().default('https://api.twilio.com'),
   SMS_HOURLY_BUDGET: z.coerce.number().int().min(1).default(10_000),
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'razorpay']).default('sandbox'),
+  RAZORPAY_KEY_ID: z.string().optional(),
+  RAZORPAY_KEY_SECRET: z.string().optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
+  RAZORPAY_BASE_URL: z.string().url().default('https://api.razorpay.com'),
+  SANDBOX_PAYMENT_SECRET: z.string().min(16).default('sandbox-payment-secret-not-for-production'),
+  PAYOUT_PROVIDER: z.enum(['sandbox', 'razorpayx']).default('sandbox'),
+  RAZORPAYX_ACCOUNT_NUMBER: z.string().optional(),
+  RAZORPAYX_KEY_ID: z.string().optional(),
+  RAZORPAYX_KEY_SECRET: z.string().optional(),
+  RAZORPAYX_WEBHOOK_SECRET: z.string().optional(),
+  PAYOUT_DELAY_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  GST_RATE_BPS: z.coerce.number().int().min(0).max(5000).default(1800),
+  PLATFORM_GSTIN: z.string().optional(),
+  PLATFORM_LEGAL_NAME: z.string().default('LocalPro Connect Pvt Ltd'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createActorResolver } from './http/auth';
 import { memoryRateLimiter, redisRateLimiter } from './http/rate-limit';
+import { createPaymentGateway } from './integrations/payments';
 import { createInterimQueue } from './jobs/interim-queue';
 import { createEventBus } from './lib/events';
 import { createTokenSigner } from './modules/auth/tokens';
@@ -23,6 +24,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const events = createEventBus();
   const jobs = createInterimQueue();
   const notifier = createBasicNotifier({ jobs, events });
+  const payments = createPaymentGateway(config);
 
   return {
     config,
@@ -36,6 +38,10 @@ export function createContainer(deps: { config: Config; database: Database; logg
     events,
     jobs,
     notifier,
+    /** Payment gateway port (sandbox by default; PAYMENT_GATEWAY=razorpay). */
+    paymentGateway: payments.gateway,
+    /** The sandbox gateway when it is the configured one (drives the local checkout page), else null. */
+    sandboxGateway: payments.sandbox,
     async close() {
       if (redis) await redis.quit().catch(() => {});
     },
