@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './chat';
+export * from './notifications';
+export * from './providers';
+export * from './realtime';
+export * from './users';
