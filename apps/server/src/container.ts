@@ -5,7 +5,8 @@ import type { Database } from './db/client';
 import { createActorResolver } from './http/auth';
 import { memoryRateLimiter, redisRateLimiter } from './http/rate-limit';
 import { createPaymentGateway } from './integrations/payments';
-import { createInterimQueue } from './jobs/interim-queue';
+import { createPgBossQueue } from './jobs/pgboss-queue';
+import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
 import { createTokenSigner } from './modules/auth/tokens';
 import { createBasicNotifier } from './modules/notifications/notify';
@@ -22,7 +23,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
   const resolveActor = createActorResolver(database.db, tokenSigner);
   const events = createEventBus();
-  const jobs = createInterimQueue();
+  const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
   const notifier = createBasicNotifier({ jobs, events });
   const payments = createPaymentGateway(config);
 
@@ -43,6 +44,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
     /** The sandbox gateway when it is the configured one (drives the local checkout page), else null. */
     sandboxGateway: payments.sandbox,
     async close() {
+      await jobs.stop();
       if (redis) await redis.quit().catch(() => {});
     },
   };

@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { createContainer } from './container';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
+import { startJobs } from './jobs/registry';
 import { createLogger } from './lib/logger';
 
 async function main() {
@@ -31,6 +32,7 @@ async function main() {
   }
 
   const container = createContainer({ config, database, logger });
+  await startJobs(container);
   const app = await buildApp(container);
 
   let shuttingDown = false;

@@ -4,6 +4,7 @@ import { buildApp } from '../src/app';
 import { testConfig } from '../src/config';
 import { type Container, createContainer } from '../src/container';
 import type { Database } from '../src/db/client';
+import { startJobs } from '../src/jobs/registry';
 import { createLogger } from '../src/lib/logger';
 import { createTestDatabase } from './database';
 
@@ -19,7 +20,8 @@ export interface TestApp {
 /** The real app on a fresh migrated database, listening on no port. */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env: Record<string, string> = { LOG_LEVEL: 'info', ...overrides };
+  // No `worker` role by default: tests run jobs deterministically with `await c.jobs.drain!()`.
+  const env: Record<string, string> = { LOG_LEVEL: 'info', ROLES: 'api,realtime', ...overrides };
   if (process.env.REDIS_URL && overrides.REDIS_URL === undefined) env.REDIS_URL = process.env.REDIS_URL;
   const config = testConfig(env);
   const logs: string[] = [];
@@ -31,6 +33,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   });
   const logger = createLogger(config.LOG_LEVEL, logStream as never);
   const c = createContainer({ config, database, logger });
+  await startJobs(c);
   const app = await buildApp(c, { logStream });
   await app.ready();
   return {

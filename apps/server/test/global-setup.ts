@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPglite, createPostgres, wrapPglite } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
+import { installJobSchema } from '../src/jobs/pgboss-queue';
+import { declaredQueues } from '../src/jobs/registry';
+import { createLogger } from '../src/lib/logger';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -21,6 +24,7 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${template}`;
     const tpl = createPostgres(url.toString(), 1);
     await runMigrations(tpl);
+    await installJobSchema(tpl, createLogger('silent'), declaredQueues);
     await tpl.close();
     project.provide('pgTemplate', template);
     return async () => {
@@ -31,6 +35,7 @@ export default async function setup(project: TestProject) {
   const pglite = await createPglite();
   const database = wrapPglite(pglite);
   await runMigrations(database);
+  await installJobSchema(database, createLogger('silent'), declaredQueues);
   const dump = await pglite.dumpDataDir('none');
   const dir = path.join(root, '.tmp');
   mkdirSync(dir, { recursive: true });

@@ -33,6 +33,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance (embedded mode only); tests clone it. */
   pglite?: PGlite;
+  /** The connection string (PostgreSQL only); pg-boss opens its own small pool with it. */
+  url?: string;
 }
 
 export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist, pgcrypto, unaccent };
@@ -82,6 +84,7 @@ export function createPostgres(url: string, poolSize: number): Database {
   return {
     kind: 'postgres',
     db,
+    url,
     query: async (text, values) => {
       const r = await pool.query(text, values as unknown[]);
       return { rows: r.rows };

@@ -21,6 +21,9 @@ export interface JobQueue {
   schedule(name: string, cron: string, data?: object): void;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Tests: run every queued job that is due, synchronously, until the queues are empty. */
-  drain?(): Promise<number>;
+  /**
+   * Tests: run every queued job that is due, one at a time, until the queues are empty (jobs that
+   * handlers enqueue run too). `includeDelayed` also runs jobs scheduled for later. Returns the count.
+   */
+  drain?(opts?: { includeDelayed?: boolean }): Promise<number>;
 }

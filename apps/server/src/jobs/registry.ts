@@ -1,0 +1,21 @@
+import type { Container } from '../container';
+
+/**
+ * Queues that code sends to before the module that handles them has registered a handler. Queues must
+ * exist before a job is sent inside a transaction, so they are created at start from this list and from
+ * every registered handler.
+ */
+export const declaredQueues: readonly string[] = ['notifications.deliver'];
+
+/**
+ * Every module's background jobs, one line each: `registerBookingJobs(c);` where that function calls
+ * `c.jobs.work('bookings.expire', handler)` and/or `c.jobs.schedule('reviews.recompute', '0 3 * * *')`.
+ * Handlers are registered in every process; only processes with the `worker` role consume.
+ */
+export function registerJobs(_c: Container): void {}
+
+/** Registers every handler, then starts the queue (creates queues; workers begin consuming). */
+export async function startJobs(c: Container): Promise<void> {
+  registerJobs(c);
+  await c.jobs.start();
+}
