@@ -1,5 +1,6 @@
 // Every module's tables, for Drizzle's relational queries and drizzle-kit. One line per module.
 
+export * from '../http/idempotency.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/auth/auth.tables';
 export * from '../modules/bookings/bookings.tables';
