@@ -10,7 +10,11 @@ import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 import { enforceLimit } from './http/rate-limit';
 import { loggerOptions } from './lib/logger';
+import { authRoutes } from './modules/auth/auth.routes';
+import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { adminUsersRoutes } from './modules/users/admin-users.routes';
+import { usersRoutes } from './modules/users/users.routes';
 
 export interface BuildAppOptions {
   /** Write logs here instead of stdout (tests capture them to prove redaction). */
@@ -67,6 +71,10 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
+  await app.register(authRoutes(c), { prefix: '/api' });
+  await app.register(usersRoutes(c), { prefix: '/api' });
+  await app.register(adminUsersRoutes(c), { prefix: '/api' });
+  await app.register(devOutboxRoutes(c), { prefix: '/api' });
 
   return app;
 }

@@ -8,8 +8,12 @@ import { createPaymentGateway } from './integrations/payments';
 import { createPgBossQueue } from './jobs/pgboss-queue';
 import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
+import { createSmsSender } from './integrations/sms';
+import { createAuthService } from './modules/auth/auth.service';
+import { createTotpService } from './modules/auth/totp.service';
 import { createTokenSigner } from './modules/auth/tokens';
 import { createBasicNotifier } from './modules/notifications/notify';
+import { createUsersService } from './modules/users/users.service';
 
 /**
  * Plain wiring: integrations → repositories → services. No DI library; each module's factory takes
@@ -22,6 +26,10 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const rateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
   const resolveActor = createActorResolver(database.db, tokenSigner);
+  const sms = createSmsSender(config, database.db);
+  const auth = createAuthService({ db: database.db, config, rateLimiter, sms, tokenSigner });
+  const totp = createTotpService({ db: database.db, config, rateLimiter, reissueAccessToken: auth.reissueAccessToken });
+  const users = createUsersService({ db: database.db });
   const events = createEventBus();
   const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
   const notifier = createBasicNotifier({ jobs, events });
@@ -36,6 +44,11 @@ export function createContainer(deps: { config: Config; database: Database; logg
     rateLimiter,
     tokenSigner,
     resolveActor,
+    /** SMS port (config.SMS_PROVIDER: local dev outbox | msg91 | twilio). */
+    sms,
+    auth,
+    totp,
+    users,
     events,
     jobs,
     notifier,

@@ -1,0 +1,331 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, testConfig } from '../src/config';
+import { devOutboxEnabled } from '../src/modules/dev-outbox/dev-outbox.routes';
+import { createTestApp, type TestApp } from './app';
+import { loginWithOtp, nextIp, randomPhone, readOtp, readOutboxSms, requestOtp, verifyOtp } from './factories/auth';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ ADMIN_PHONES: '+919000000000' });
+  // Demo numbers are fixed; clear their counters in a shared Redis left by an earlier run.
+  for (const p of ['+919000000000', '+919000000001', '+919000000101']) await t.c.rateLimiter.reset(`otp:phone:${p}`);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+describe('OTP request', () => {
+  it('answers 202 with expiry and resend cooldown, and the SMS reaches the dev outbox', async () => {
+    const phone = randomPhone();
+    const res = await requestOtp(t, phone);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ expiresInSec: 300, resendAfterSec: 30 });
+    expect(await readOtp(t, phone)).toMatch(/^\d{6}$/);
+  });
+
+  it('answers known and unknown numbers identically', async () => {
+    const known = randomPhone();
+    await loginWithOtp(t, known);
+    await t.c.rateLimiter.reset(`otp:phone:${known}`);
+    await t.database.query('delete from otp_challenges where phone = $1', [known]);
+    const unknown = randomPhone();
+    const a = await requestOtp(t, known);
+    const b = await requestOtp(t, unknown);
+    expect(a.statusCode).toBe(b.statusCode);
+    expect(a.body).toBe(b.body);
+    const pick = (h: Record<string, unknown>) => ({ type: h['content-type'], length: h['content-length'] });
+    expect(pick(a.headers)).toEqual(pick(b.headers));
+  });
+
+  it.each(['9876543210', '09876543210', '+91 98765 43210', '+91-98765-43210', '919876543210'])(
+    'accepts the phone format %s',
+    async (phone) => {
+      await t.database.query(`delete from otp_challenges where phone = '+919876543210'`);
+      await t.c.rateLimiter.reset('otp:phone:+919876543210');
+      const res = await requestOtp(t, phone);
+      expect(res.statusCode).toBe(202);
+      expect(await readOutboxSms(t, '+919876543210')).toBeTruthy();
+    },
+  );
+
+  it.each(['12345', '5876543210', '+1 415 555 0100', 'abcdefghij', '98765432100'])(
+    'refuses %s with 400 INVALID_PHONE',
+    async (phone) => {
+      const res = await requestOtp(t, phone);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('INVALID_PHONE');
+    },
+  );
+
+  it('refuses unknown fields', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/otp/request', payload: { phone: randomPhone(), extra: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('enforces a growing resend cooldown and at most 5 sends per phone per hour, with Retry-After', async () => {
+    const phone = randomPhone();
+    expect((await requestOtp(t, phone)).statusCode).toBe(202);
+    const early = await requestOtp(t, phone);
+    expect(early.statusCode).toBe(429);
+    expect(early.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(early.headers['retry-after'])).toBeGreaterThan(25);
+    expect(Number(early.headers['retry-after'])).toBeLessThanOrEqual(30);
+
+    const cooldowns: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      // Pretend the cooldown has passed by moving the last send back in time.
+      await t.database.query(`update otp_challenges set last_sent_at = last_sent_at - interval '20 minutes' where phone = $1`, [
+        phone,
+      ]);
+      const r = await requestOtp(t, phone);
+      expect(r.statusCode).toBe(202);
+      cooldowns.push(r.json().resendAfterSec);
+    }
+    expect(cooldowns).toEqual([60, 120, 240, 480]);
+    await t.database.query(`update otp_challenges set last_sent_at = last_sent_at - interval '20 minutes' where phone = $1`, [
+      phone,
+    ]);
+    const sixth = await requestOtp(t, phone);
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits requests per IP', async () => {
+    const ip = nextIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await requestOtp(t, randomPhone(), ip)).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('stops sending when the hourly SMS budget is spent', async () => {
+    const small = await createTestApp({ SMS_HOURLY_BUDGET: '3', REDIS_URL: '' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await requestOtp(small, randomPhone())).statusCode);
+      expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('OTP verify', () => {
+  it('signs a new number up as a CUSTOMER with a customer profile', async () => {
+    const phone = randomPhone();
+    const s = await loginWithOtp(t, phone);
+    expect(s.isNewUser).toBe(true);
+    expect(s.user).toMatchObject({ phone, role: 'CUSTOMER', providerId: null, preferredLanguage: 'en' });
+    expect(s.user.customerId).toEqual(expect.any(String));
+    expect(s.refreshToken.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    const again = await loginWithOtp(t, phone.replace('+91', '0'));
+    expect(again.isNewUser).toBe(false);
+    expect(again.user.id).toBe(s.user.id);
+  });
+
+  it('signs up a PROVIDER when asked, with a draft provider profile', async () => {
+    const s = await loginWithOtp(t, randomPhone(), { role: 'PROVIDER' });
+    expect(s.user.role).toBe('PROVIDER');
+    expect(s.user.providerId).toEqual(expect.any(String));
+    const { rows } = await t.database.query('select status from provider_profiles where id = $1', [s.user.providerId]);
+    expect(rows[0]?.status).toBe('DRAFT');
+  });
+
+  it('never lets a caller choose ADMIN; numbers in ADMIN_PHONES become admins needing TOTP', async () => {
+    const bad = await verifyOtp(t, { phone: randomPhone(), code: '123456', role: 'ADMIN' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    const admin = await loginWithOtp(t, '+919000000000');
+    expect(admin.user.role).toBe('ADMIN');
+    expect(admin.secondFactor).toBe('TOTP_ENROL');
+  });
+
+  it('sets the httpOnly lp_at cookie the web app can use', async () => {
+    const phone = randomPhone();
+    const ip = nextIp();
+    await requestOtp(t, phone, ip);
+    const res = await verifyOtp(t, { phone, code: await readOtp(t, phone) }, ip);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^lp_at=[\w-]+\.[\w-]+\.[\w-]+;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const token = /^lp_at=([^;]+)/.exec(cookie)![1];
+    const me = await t.app.inject({ url: '/api/auth/verify-token', headers: { cookie: `lp_at=${token}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.phone).toBe(phone);
+  });
+
+  it('refuses a reused code', async () => {
+    const phone = randomPhone();
+    const ip = nextIp();
+    await requestOtp(t, phone, ip);
+    const code = await readOtp(t, phone);
+    expect((await verifyOtp(t, { phone, code }, ip)).statusCode).toBe(200);
+    const again = await verifyOtp(t, { phone, code }, ip);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('OTP_ALREADY_USED');
+  });
+
+  it('refuses an expired code', async () => {
+    const phone = randomPhone();
+    await requestOtp(t, phone);
+    const code = await readOtp(t, phone);
+    await t.database.query(`update otp_challenges set expires_at = now() - interval '1 second' where phone = $1`, [phone]);
+    const res = await verifyOtp(t, { phone, code });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('OTP_EXPIRED');
+  });
+
+  it('refuses a code for a number that never asked for one', async () => {
+    const res = await verifyOtp(t, { phone: randomPhone(), code: '123456' });
+    expect(res.json().error.code).toBe('OTP_EXPIRED');
+  });
+
+  it('locks the challenge after 5 wrong tries, even for the right code afterwards', async () => {
+    const phone = randomPhone();
+    await requestOtp(t, phone);
+    const code = await readOtp(t, phone);
+    const left: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await verifyOtp(t, { phone, code: wrongCode(code) });
+      expect(r.json().error.code).toBe('OTP_INVALID');
+      left.push(r.json().error.details.attemptsLeft);
+    }
+    expect(left).toEqual([4, 3, 2, 1]);
+    const fifth = await verifyOtp(t, { phone, code: wrongCode(code) });
+    expect(fifth.json().error.code).toBe('OTP_LOCKED');
+    const right = await verifyOtp(t, { phone, code });
+    expect(right.statusCode).toBe(400);
+    expect(right.json().error.code).toBe('OTP_LOCKED');
+  });
+
+  it('counts concurrent wrong guesses atomically', async () => {
+    const phone = randomPhone();
+    await requestOtp(t, phone);
+    const code = await readOtp(t, phone);
+    const guesses = Array.from({ length: 10 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const results = await Promise.all(guesses.map((g) => verifyOtp(t, { phone, code: g })));
+    expect(results.every((r) => r.statusCode === 400)).toBe(true);
+    const { rows } = await t.database.query('select attempts, dead_at from otp_challenges where phone = $1', [phone]);
+    expect(rows[0]?.attempts).toBe(5);
+    expect(rows[0]?.dead_at).not.toBeNull();
+  });
+
+  it('makes an older code useless once a new one is sent', async () => {
+    const phone = randomPhone();
+    await requestOtp(t, phone);
+    const first = await readOtp(t, phone);
+    await t.database.query(`update otp_challenges set last_sent_at = last_sent_at - interval '5 minutes' where phone = $1`, [
+      phone,
+    ]);
+    await requestOtp(t, phone);
+    const second = await readOtp(t, phone);
+    if (first !== second) expect((await verifyOtp(t, { phone, code: first })).statusCode).toBe(400);
+    expect((await verifyOtp(t, { phone, code: second })).statusCode).toBe(200);
+  });
+
+  it('refuses a banned number at sign-in', async () => {
+    const phone = randomPhone();
+    const s = await loginWithOtp(t, phone);
+    await t.database.query(`update users set status = 'BANNED' where id = $1`, [s.user.id]);
+    await t.c.rateLimiter.reset(`otp:phone:${phone}`);
+    await t.database.query('delete from otp_challenges where phone = $1', [phone]);
+    await requestOtp(t, phone);
+    const res = await verifyOtp(t, { phone, code: await readOtp(t, phone) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('USER_BANNED');
+  });
+});
+
+describe('OTP texts', () => {
+  it('sends new numbers English and Hindi, and known users their language', async () => {
+    const fresh = randomPhone();
+    await requestOtp(t, fresh);
+    const both = (await readOutboxSms(t, fresh))!;
+    expect(both).toContain('login code');
+    expect(both).toContain('लॉगिन कोड');
+
+    const s = await loginWithOtp(t, randomPhone());
+    await t.app.inject({ method: 'PATCH', url: '/api/me', headers: s.headers, payload: { preferredLanguage: 'hi' } });
+    await t.database.query('delete from otp_challenges where phone = $1', [s.user.phone]);
+    await requestOtp(t, s.user.phone);
+    const hindi = (await readOutboxSms(t, s.user.phone))!;
+    expect(hindi).toContain('लॉगिन कोड');
+    expect(hindi).not.toContain('login code');
+  });
+});
+
+describe('secrets at rest and in logs', () => {
+  it('stores no plaintext OTP and logs none, after issuing many', async () => {
+    const phones = Array.from({ length: 25 }, () => randomPhone());
+    const codes: string[] = [];
+    for (const p of phones) {
+      expect((await requestOtp(t, p)).statusCode).toBe(202);
+      codes.push(await readOtp(t, p));
+    }
+    // Verify a few (right and wrong) so the verify path is logged too.
+    for (const [i, p] of phones.slice(0, 5).entries())
+      await verifyOtp(t, { phone: p, code: i % 2 ? codes[i]! : wrongCode(codes[i]!) });
+
+    const { rows } = await t.database.query<{ t: string }>(
+      `select string_agg(row_to_json(o)::text, '\n') as t from otp_challenges o where phone = any($1)`,
+      [phones],
+    );
+    const dump = rows[0]!.t;
+    expect(dump.length).toBeGreaterThan(1000);
+    const logs = t.logs.join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const code of codes) {
+      expect(dump).not.toContain(`"${code}"`);
+      expect(dump).not.toMatch(new RegExp(`[^0-9a-f]${code}[^0-9a-f]`));
+      expect(logs).not.toContain(code);
+    }
+    for (const p of phones) expect(logs).not.toContain(p.slice(3));
+  });
+});
+
+describe('dev outbox', () => {
+  it('lists newest first and normalises the phone in ?to=', async () => {
+    const phone = randomPhone();
+    await requestOtp(t, phone);
+    await t.database.query(`update otp_challenges set last_sent_at = last_sent_at - interval '5 minutes' where phone = $1`, [
+      phone,
+    ]);
+    await requestOtp(t, phone);
+    const res = await t.app.inject({ url: `/api/dev/outbox?to=${encodeURIComponent(`0${phone.slice(3)}`)}` });
+    const items = res.json().items;
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual({ channel: 'sms', to: phone, body: expect.any(String), createdAt: expect.any(String) });
+    expect(Date.parse(items[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(items[1].createdAt));
+  });
+
+  it('does not exist when switched off, nor ever in production', async () => {
+    const off = await createTestApp({ DEV_OUTBOX: 'false', REDIS_URL: '' });
+    try {
+      const res = await off.app.inject({ url: '/api/dev/outbox?to=%2B919876543210' });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+    } finally {
+      await off.close();
+    }
+    expect(devOutboxEnabled(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEV_OUTBOX: 'true' }))).toBe(false);
+    expect(devOutboxEnabled(testConfig({ DEV_OUTBOX: 'true' }))).toBe(true);
+  });
+});
+
+describe('demo accounts', () => {
+  it('sign in through the dev outbox (admin, customer, provider)', async () => {
+    await t.database.query(`insert into users (phone, role, name) values
+      ('+919000000000', 'ADMIN', 'Demo Admin'), ('+919000000001', 'CUSTOMER', 'Demo Customer'), ('+919000000101', 'PROVIDER', 'Demo Provider')
+      on conflict (phone) do nothing`);
+    const admin = await loginWithOtp(t, '+919000000000');
+    const customer = await loginWithOtp(t, '9000000001');
+    const provider = await loginWithOtp(t, '+91 90000 00101');
+    expect([admin.user.role, customer.user.role, provider.user.role]).toEqual(['ADMIN', 'CUSTOMER', 'PROVIDER']);
+    expect(customer.user.customerId).toEqual(expect.any(String));
+    expect(provider.user.providerId).toEqual(expect.any(String));
+  });
+});
