@@ -10,4 +10,5 @@ export * from '../modules/notifications/notifications.tables';
 export * from '../modules/payments/payments.tables';
 export * from '../modules/providers/providers.tables';
 export * from '../modules/reviews/reviews.tables';
+export * from '../modules/search/search.tables';
 export * from '../modules/users/users.tables';
