@@ -13,6 +13,7 @@ import { loggerOptions } from './lib/logger';
 import { authRoutes } from './modules/auth/auth.routes';
 import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { adminUsersRoutes } from './modules/users/admin-users.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -71,6 +72,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
+  await app.register(reviewRoutes(c), { prefix: '/api' });
   await app.register(authRoutes(c), { prefix: '/api' });
   await app.register(usersRoutes(c), { prefix: '/api' });
   await app.register(adminUsersRoutes(c), { prefix: '/api' });

@@ -13,6 +13,8 @@ import { createAuthService } from './modules/auth/auth.service';
 import { createTotpService } from './modules/auth/totp.service';
 import { createTokenSigner } from './modules/auth/tokens';
 import { createBasicNotifier } from './modules/notifications/notify';
+import { createReputationService } from './modules/reviews/reputation.service';
+import { createReviewService } from './modules/reviews/reviews.service';
 import { createUsersService } from './modules/users/users.service';
 
 /**
@@ -34,6 +36,8 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
   const notifier = createBasicNotifier({ jobs, events });
   const payments = createPaymentGateway(config);
+  const reputation = createReputationService({ db: database.db });
+  const reviews = createReviewService({ db: database.db, notifier, reputation });
 
   return {
     config,
@@ -56,6 +60,9 @@ export function createContainer(deps: { config: Config; database: Database; logg
     paymentGateway: payments.gateway,
     /** The sandbox gateway when it is the configured one (drives the local checkout page), else null. */
     sandboxGateway: payments.sandbox,
+    /** Reputation scores (docs/reputation.md): call `reputation.recomputeReputation(tx, providerId)` when an input changes. */
+    reputation,
+    reviews,
     async close() {
       await jobs.stop();
       if (redis) await redis.quit().catch(() => {});

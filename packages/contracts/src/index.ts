@@ -3,4 +3,5 @@ export * from './chat';
 export * from './notifications';
 export * from './providers';
 export * from './realtime';
+export * from './reviews';
 export * from './users';

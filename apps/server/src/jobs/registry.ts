@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
 
 /**
  * Queues that code sends to before the module that handles them has registered a handler. Queues must
@@ -12,7 +13,9 @@ export const declaredQueues: readonly string[] = ['notifications.deliver'];
  * `c.jobs.work('bookings.expire', handler)` and/or `c.jobs.schedule('reviews.recompute', '0 3 * * *')`.
  * Handlers are registered in every process; only processes with the `worker` role consume.
  */
-export function registerJobs(_c: Container): void {}
+export function registerJobs(c: Container): void {
+  registerReviewJobs(c);
+}
 
 /** Registers every handler, then starts the queue (creates queues; workers begin consuming). */
 export async function startJobs(c: Container): Promise<void> {

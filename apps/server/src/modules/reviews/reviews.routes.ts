@@ -1,0 +1,169 @@
+import {
+  adminReviewsQuery,
+  adminReviewsResponse,
+  createReviewBody,
+  flagReviewBody,
+  helpfulResponse,
+  listProviderReviewsQuery,
+  providerReviewsResponse,
+  publicReviewSchema,
+  reputationResponse,
+  reviewResponseBody,
+  reviewSchema,
+  unpublishReviewBody,
+} from '@localpro/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from '../../container';
+import { requireActor, requireAdmin, requireRole } from '../../http/auth';
+import { enforceLimit } from '../../http/rate-limit';
+import { forbidden } from '../../lib/errors';
+
+const idParams = z.strictObject({ id: z.string().uuid() });
+const tags = ['reviews'];
+
+export function reviewRoutes(c: Container): FastifyPluginAsyncZod {
+  const reviews = c.reviews;
+  return async (app) => {
+    app.post(
+      '/reviews',
+      {
+        schema: {
+          tags,
+          summary: 'Review a completed booking (its customer, once, within 30 days)',
+          body: createReviewBody,
+          response: { 201: reviewSchema },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        await enforceLimit(c.rateLimiter, `reviews:create:${actor.userId}`, 20, 3600);
+        return reply.status(201).send(await reviews.createReview({ actor, body: req.body }));
+      },
+    );
+
+    app.get(
+      '/providers/:id/reviews',
+      {
+        schema: {
+          tags,
+          summary: 'Published reviews of a provider with averages and the star histogram',
+          params: idParams,
+          querystring: listProviderReviewsQuery,
+          response: { 200: providerReviewsResponse },
+        },
+      },
+      async (req) => reviews.listProviderReviews({ providerId: req.params.id, ...req.query }),
+    );
+
+    for (const method of ['POST', 'PUT'] as const) {
+      app.route({
+        method,
+        url: '/reviews/:id/response',
+        schema: {
+          tags,
+          summary: method === 'POST' ? 'Reply to a review (the reviewed provider, once)' : 'Edit your reply (within 24 hours)',
+          params: idParams,
+          body: reviewResponseBody,
+          response: { 200: publicReviewSchema },
+        },
+        handler: async (req) => {
+          const actor = requireActor(req);
+          return reviews.respond({ actor, reviewId: req.params.id, text: req.body.text, edit: method === 'PUT' });
+        },
+      });
+    }
+
+    app.post(
+      '/reviews/:id/helpful',
+      {
+        schema: { tags, summary: 'Mark a review helpful (once per user)', params: idParams, response: { 200: helpfulResponse } },
+      },
+      async (req) => reviews.markHelpful({ actor: requireActor(req), reviewId: req.params.id }),
+    );
+
+    app.post(
+      '/reviews/:id/flag',
+      {
+        schema: {
+          tags,
+          summary: 'Report a review to the moderators',
+          params: idParams,
+          body: flagReviewBody,
+          response: { 200: z.object({ reviewId: z.string(), isFlagged: z.literal(true) }) },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        await enforceLimit(c.rateLimiter, `reviews:flag:${actor.userId}`, 30, 3600);
+        return reviews.flag({ actor, reviewId: req.params.id, reason: req.body.reason });
+      },
+    );
+
+    app.get(
+      '/admin/reviews',
+      {
+        schema: {
+          tags,
+          summary: 'Reviews held by moderation or flagged by users (admins)',
+          querystring: adminReviewsQuery,
+          response: { 200: adminReviewsResponse },
+        },
+      },
+      async (req) => {
+        requireAdmin(req);
+        return reviews.listForModeration(req.query);
+      },
+    );
+
+    app.post(
+      '/admin/reviews/:id/publish',
+      {
+        schema: {
+          tags,
+          summary: 'Publish a held or flagged review (audited)',
+          params: idParams,
+          response: { 200: reviewSchema },
+        },
+      },
+      async (req) => reviews.moderate({ actor: requireAdmin(req), reviewId: req.params.id, action: 'publish', ip: req.ip }),
+    );
+
+    app.post(
+      '/admin/reviews/:id/unpublish',
+      {
+        schema: {
+          tags,
+          summary: 'Unpublish a review with a reason (audited)',
+          params: idParams,
+          body: unpublishReviewBody,
+          response: { 200: reviewSchema },
+        },
+      },
+      async (req) =>
+        reviews.moderate({
+          actor: requireAdmin(req),
+          reviewId: req.params.id,
+          action: 'unpublish',
+          reason: req.body.reason,
+          ip: req.ip,
+        }),
+    );
+
+    app.get(
+      '/providers/me/reputation',
+      {
+        schema: {
+          tags,
+          summary: 'Your reputation score, every component, and what would raise it (providers)',
+          response: { 200: reputationResponse },
+        },
+      },
+      async (req) => {
+        const actor = requireRole(req, 'PROVIDER');
+        if (!actor.providerId) throw forbidden('No provider profile');
+        return c.reputation.explainReputation(actor.providerId);
+      },
+    );
+  };
+}
