@@ -12,7 +12,9 @@ import { enforceLimit } from './http/rate-limit';
 import { loggerOptions } from './lib/logger';
 import { authRoutes } from './modules/auth/auth.routes';
 import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
+import { chatRoutes } from './modules/chat/chat.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { adminUsersRoutes } from './modules/users/admin-users.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -72,6 +74,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
+  await app.register(chatRoutes(c), { prefix: '/api' });
+  await app.register(notificationsRoutes(c), { prefix: '/api' });
   await app.register(reviewRoutes(c), { prefix: '/api' });
   await app.register(authRoutes(c), { prefix: '/api' });
   await app.register(usersRoutes(c), { prefix: '/api' });

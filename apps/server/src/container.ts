@@ -12,7 +12,14 @@ import { createSmsSender } from './integrations/sms';
 import { createAuthService } from './modules/auth/auth.service';
 import { createTotpService } from './modules/auth/totp.service';
 import { createTokenSigner } from './modules/auth/tokens';
-import { createBasicNotifier } from './modules/notifications/notify';
+import { createEmailSender } from './integrations/email';
+import { createPushSender } from './integrations/push';
+import { createTranslator } from './integrations/translation';
+import { createChatService } from './modules/chat/chat.service';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createNotifier } from './modules/notifications/notifier';
+import { createTrackingService } from './modules/tracking/tracking.service';
+import { memoryPresence, redisPresence } from './realtime/presence';
 import { createReputationService } from './modules/reviews/reputation.service';
 import { createReviewService } from './modules/reviews/reviews.service';
 import { createUsersService } from './modules/users/users.service';
@@ -34,7 +41,14 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const users = createUsersService({ db: database.db });
   const events = createEventBus();
   const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
-  const notifier = createBasicNotifier({ jobs, events });
+  const notifier = createNotifier({ jobs });
+  const presence = redis ? redisPresence(redis) : memoryPresence();
+  const translator = createTranslator(config, (err) => logger.warn({ err: (err as Error).message }, 'translation vendor failed'));
+  const chat = createChatService({ db: database.db, translator, notifier, presence, config });
+  const tracking = createTrackingService({ db: database.db, config });
+  const notifications = createNotificationsService({ db: database.db });
+  const push = createPushSender(config, database.db);
+  const email = createEmailSender(config, database.db);
   const payments = createPaymentGateway(config);
   const reputation = createReputationService({ db: database.db });
   const reviews = createReviewService({ db: database.db, notifier, reputation });
@@ -56,6 +70,15 @@ export function createContainer(deps: { config: Config; database: Database; logg
     events,
     jobs,
     notifier,
+    /** Who has a connected socket (in memory, or Redis across nodes); see realtime/presence.ts. */
+    presence,
+    translator,
+    chat,
+    tracking,
+    notifications,
+    /** Push port (local dev outbox | FCM HTTP v1) and email port (local dev outbox | SMTP). */
+    push,
+    email,
     /** Payment gateway port (sandbox by default; PAYMENT_GATEWAY=razorpay). */
     paymentGateway: payments.gateway,
     /** The sandbox gateway when it is the configured one (drives the local checkout page), else null. */

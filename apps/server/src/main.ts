@@ -5,6 +5,7 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startJobs } from './jobs/registry';
 import { createLogger } from './lib/logger';
+import { attachRealtime } from './realtime';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -34,6 +35,7 @@ async function main() {
   const container = createContainer({ config, database, logger });
   await startJobs(container);
   const app = await buildApp(container);
+  const realtime = config.ROLES.includes('realtime') ? attachRealtime(app, container) : null;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -43,6 +45,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await realtime?.close();
       await app.close();
       await container.close();
       await database.close();

@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { registerNotificationJobs } from '../modules/notifications/deliver';
 import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
 
 /**
@@ -14,6 +15,7 @@ export const declaredQueues: readonly string[] = ['notifications.deliver'];
  * Handlers are registered in every process; only processes with the `worker` role consume.
  */
 export function registerJobs(c: Container): void {
+  registerNotificationJobs(c.jobs, c);
   registerReviewJobs(c);
 }
 

@@ -17,6 +17,8 @@ export const notifications = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     readAt: tstz(),
     createdAt: createdAt(),
+    /** Per channel: when it went out (or why not), so a retried delivery job never sends twice. */
+    deliveries: jsonb().$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),

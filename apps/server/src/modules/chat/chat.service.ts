@@ -1,0 +1,206 @@
+import type { ChatMessage, ChatRoom, SendMessagePayload } from '@localpro/contracts';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../http/auth';
+import type { TranslationResult, Translator } from '../../integrations/translation/port';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import type { Notifier } from '../notifications/notify';
+import { createChatRepository, type MessageRow, type RoomInfo } from './chat.repository';
+import { messageView, participantViewer, type Viewer } from './chat.view';
+import { maskContacts } from './masking';
+
+export interface PresenceLookup {
+  isOnline(userId: string): Promise<boolean>;
+}
+
+class DuplicateRace extends Error {}
+
+const isAdmin = (actor: Actor) => actor.role === 'ADMIN' && actor.secondFactor;
+
+export interface SentMessage {
+  room: RoomInfo;
+  row: MessageRow;
+  duplicate: boolean;
+  /** Whether the recipient's view hides contacts (no confirmed booking between the pair yet). */
+  mask: boolean;
+}
+
+export function createChatService(deps: {
+  db: Db;
+  translator: Translator;
+  notifier: Notifier;
+  presence: PresenceLookup;
+  config: Pick<Config, 'CHAT_MASK_CONTACTS'>;
+}) {
+  const repo = createChatRepository(deps.db);
+
+  async function maskFor(room: RoomInfo): Promise<boolean> {
+    if (!deps.config.CHAT_MASK_CONTACTS) return false;
+    return !(await repo.pairHasConfirmedBooking(room.customerId, room.providerId));
+  }
+
+  function viewerFor(actor: Actor, room: RoomInfo): Viewer {
+    if (actor.userId === room.customerUserId || actor.userId === room.providerUserId)
+      return participantViewer(room, actor.userId);
+    return { userId: actor.userId, language: actor.language, isAdmin: true };
+  }
+
+  /** The room if `actor` is one of its two participants or an admin with a second factor; else NOT_FOUND. */
+  async function accessRoom(actor: Actor, roomId: string): Promise<RoomInfo> {
+    const room = await repo.getRoom(roomId);
+    if (!room) throw notFound('Chat room');
+    if (actor.userId === room.customerUserId || actor.userId === room.providerUserId || isAdmin(actor)) return room;
+    throw notFound('Chat room');
+  }
+
+  async function roomView(
+    actor: Actor,
+    room: RoomInfo,
+    last: MessageRow | null,
+    unread: number,
+    mask: boolean,
+  ): Promise<ChatRoom> {
+    const viewer = viewerFor(actor, room);
+    const counterpartIsProvider = actor.userId !== room.providerUserId;
+    return {
+      id: room.id,
+      customerId: room.customerId,
+      providerId: room.providerId,
+      bookingId: room.bookingId,
+      customerUserId: room.customerUserId,
+      providerUserId: room.providerUserId,
+      counterpart: counterpartIsProvider
+        ? { userId: room.providerUserId, name: room.providerName }
+        : { userId: room.customerUserId, name: room.customerName },
+      lastSeq: room.lastSeq,
+      lastMessageAt: room.lastMessageAt?.toISOString() ?? null,
+      lastMessage: last ? messageView(last, viewer, mask) : null,
+      unreadCount: unread,
+      createdAt: room.createdAt.toISOString(),
+    };
+  }
+
+  async function translationsFor(text: string, detected: ReturnType<Translator['detect']>, room: RoomInfo) {
+    const targets = new Set<'en' | 'hi'>([room.customerLanguage, room.providerLanguage]);
+    const out: Record<string, TranslationResult> = {};
+    for (const to of targets) {
+      if (to === detected) continue;
+      out[to] = await deps.translator.translate(text, detected, to);
+    }
+    return out;
+  }
+
+  return {
+    accessRoom,
+    viewerFor,
+    maskFor,
+
+    async createRoom(actor: Actor, body: { providerId: string; bookingId?: string }): Promise<ChatRoom> {
+      if (actor.role !== 'CUSTOMER' || !actor.customerId) throw forbidden('Only customers start a chat with a provider');
+      if (!(await repo.providerExists(body.providerId))) throw notFound('Provider');
+      if (body.bookingId) {
+        const parties = await repo.bookingParties(body.bookingId);
+        if (!parties || parties.customerId !== actor.customerId || parties.providerId !== body.providerId) {
+          throw notFound('Booking');
+        }
+      }
+      const roomId = await repo.ensureRoom(actor.customerId, body.providerId, body.bookingId ?? null);
+      const room = (await repo.getRoom(roomId))!;
+      const [last] = await repo.lastMessages([roomId]);
+      const unread = (await repo.unreadCounts([roomId], actor.userId)).get(roomId) ?? 0;
+      return roomView(actor, room, last ?? null, unread, await maskFor(room));
+    },
+
+    async listRooms(actor: Actor): Promise<ChatRoom[]> {
+      const rooms = await repo.roomsFor({ customerId: actor.customerId, providerId: actor.providerId });
+      const ids = rooms.map((r) => r.id);
+      const [lasts, unread] = await Promise.all([repo.lastMessages(ids), repo.unreadCounts(ids, actor.userId)]);
+      const lastByRoom = new Map(lasts.map((m) => [m.chatRoomId, m]));
+      return Promise.all(
+        rooms.map(async (r) => roomView(actor, r, lastByRoom.get(r.id) ?? null, unread.get(r.id) ?? 0, await maskFor(r))),
+      );
+    },
+
+    async listMessages(actor: Actor, roomId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }) {
+      const room = await accessRoom(actor, roomId);
+      const [rows, mask] = await Promise.all([repo.listMessages(roomId, q), maskFor(room)]);
+      const viewer = viewerFor(actor, room);
+      return { items: rows.map((r) => messageView(r, viewer, mask)), lastSeq: room.lastSeq };
+    },
+
+    /**
+     * Stores a message once per (room, clientMessageId): a retry returns the stored one (duplicate: true).
+     * The seq comes from the room row's counter in the same transaction, so seqs are gap-free per room.
+     */
+    async sendMessage(actor: Actor, p: SendMessagePayload, knownRoom?: RoomInfo): Promise<SentMessage> {
+      const room = knownRoom ?? (await accessRoom(actor, p.roomId));
+      const mask = await maskFor(room);
+      const existing = await repo.findByClientId(room.id, p.clientMessageId);
+      if (existing) return { room, row: existing, duplicate: true, mask };
+
+      const text = p.type === 'TEXT' ? (p.content ?? '') : (p.content ?? null);
+      const detected = text ? deps.translator.detect(text) : null;
+      const translations = text && detected ? await translationsFor(text, detected, room) : {};
+      const recipients = [room.customerUserId, room.providerUserId].filter((id) => id !== actor.userId);
+      const offline = (await Promise.all(recipients.map(async (id) => ((await deps.presence.isOnline(id)) ? null : id)))).filter(
+        (id): id is string => id !== null,
+      );
+
+      try {
+        const row = await deps.db.transaction(async (tx) => {
+          const inserted = await repo.insertMessage(tx, {
+            chatRoomId: room.id,
+            clientMessageId: p.clientMessageId,
+            senderId: actor.userId,
+            type: p.type,
+            content: text ? maskContacts(text).text : null,
+            originalContent: text,
+            detectedLanguage: detected,
+            translations,
+            mediaUrl: p.mediaId ?? null,
+            location: p.location ?? null,
+          });
+          if (!inserted) throw new DuplicateRace();
+          for (const userId of offline) {
+            const viewer = participantViewer(room, userId);
+            const preview = messageView(inserted, viewer, mask).content ?? (p.type === 'IMAGE' ? '📷' : '📍');
+            await deps.notifier.notify(tx, {
+              userId,
+              type: 'CHAT_MESSAGE',
+              data: {
+                roomId: room.id,
+                seq: inserted.seq,
+                senderName: actor.userId === room.customerUserId ? room.customerName : room.providerName,
+                preview: preview.length > 80 ? `${preview.slice(0, 79)}…` : preview,
+              },
+            });
+          }
+          return inserted;
+        });
+        return { room: { ...room, lastSeq: row.seq }, row, duplicate: false, mask };
+      } catch (err) {
+        if (!(err instanceof DuplicateRace)) throw err;
+        const stored = await repo.findByClientId(room.id, p.clientMessageId);
+        if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
+        return { room, row: stored, duplicate: true, mask };
+      }
+    },
+
+    viewForUser(sent: SentMessage, userId: string): ChatMessage {
+      return messageView(sent.row, participantViewer(sent.room, userId), sent.mask);
+    },
+
+    adminView(sent: SentMessage): ChatMessage {
+      return messageView(sent.row, { userId: '', language: 'en', isAdmin: true }, false);
+    },
+
+    async markRead(actor: Actor, roomId: string, upToSeq: number, knownRoom?: RoomInfo) {
+      const room = knownRoom ?? (await accessRoom(actor, roomId));
+      const participant = actor.userId === room.customerUserId || actor.userId === room.providerUserId;
+      // An admin reading a dispute does not tick the parties' messages as read.
+      const updated = participant ? await repo.markRead(room.id, actor.userId, upToSeq) : 0;
+      return { room, updated, readAt: new Date().toISOString() };
+    },
+  };
+}
+export type ChatService = ReturnType<typeof createChatService>;

@@ -1,0 +1,69 @@
+import type { LocationUpdatedEvent } from '@localpro/contracts';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../http/auth';
+import { businessRule, notFound } from '../../lib/errors';
+import { bookings } from '../bookings/bookings.tables';
+import { bookingLocations } from '../chat/chat.tables';
+import { customerProfiles } from '../users/users.tables';
+import { estimateEta, haversineKm } from './geo';
+
+/**
+ * Live tracking: only the booking's provider, only while CONFIRMED and after "on my way". Keeps just the
+ * last point (booking_locations), deleted when the booking leaves CONFIRMED.
+ */
+export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY_AVG_SPEED_KMH'> }) {
+  return {
+    async update(
+      actor: Actor,
+      p: { bookingId: string; lat: number; lng: number },
+    ): Promise<{ customerUserId: string; event: LocationUpdatedEvent }> {
+      const [b] = await deps.db
+        .select({
+          providerId: bookings.providerId,
+          status: bookings.status,
+          onTheWayAt: bookings.onTheWayAt,
+          serviceLat: bookings.serviceLat,
+          serviceLng: bookings.serviceLng,
+          customerUserId: customerProfiles.userId,
+        })
+        .from(bookings)
+        .innerJoin(customerProfiles, eq(customerProfiles.id, bookings.customerId))
+        .where(eq(bookings.id, p.bookingId));
+      if (!b || !actor.providerId || b.providerId !== actor.providerId) throw notFound('Booking');
+      if (b.status !== 'CONFIRMED') {
+        throw businessRule('TRACKING_NOT_ACTIVE', 'Live location is shared only while the booking is confirmed and not started');
+      }
+      if (!b.onTheWayAt) throw businessRule('TRACKING_NOT_STARTED', 'Tap "On my way" before sharing your location');
+      const now = new Date();
+      await deps.db
+        .insert(bookingLocations)
+        .values({ bookingId: p.bookingId, lat: p.lat, lng: p.lng, updatedAt: now })
+        .onConflictDoUpdate({ target: bookingLocations.bookingId, set: { lat: p.lat, lng: p.lng, updatedAt: now } });
+      const eta = estimateEta(haversineKm(p, { lat: b.serviceLat, lng: b.serviceLng }), deps.config.CITY_AVG_SPEED_KMH);
+      return {
+        customerUserId: b.customerUserId,
+        event: {
+          bookingId: p.bookingId,
+          lat: p.lat,
+          lng: p.lng,
+          distanceKm: eta.distanceKm,
+          etaMin: eta.etaMin,
+          at: now.toISOString(),
+        },
+      };
+    },
+
+    /** Forgets the last point (the booking started, was cancelled or otherwise left CONFIRMED). */
+    async clear(bookingId: string): Promise<void> {
+      await deps.db.delete(bookingLocations).where(eq(bookingLocations.bookingId, bookingId));
+    },
+
+    async last(bookingId: string) {
+      const [row] = await deps.db.select().from(bookingLocations).where(eq(bookingLocations.bookingId, bookingId));
+      return row ?? null;
+    },
+  };
+}
+export type TrackingService = ReturnType<typeof createTrackingService>;

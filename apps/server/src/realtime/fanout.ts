@@ -1,0 +1,26 @@
+import type { Container } from '../container';
+import type { RealtimeServer } from './index';
+
+/**
+ * Domain events (emitted after commit on this node) → Socket.IO rooms, which the Redis adapter
+ * carries to every node. Returns the unsubscribe function.
+ */
+export function registerDomainFanout(io: RealtimeServer, c: Container): () => void {
+  const offs = [
+    c.events.on('booking.updated', async (e) => {
+      io.to([`booking:${e.bookingId}`, `user:${e.customerUserId}`, `user:${e.providerUserId}`]).emit('booking:updated', {
+        bookingId: e.bookingId,
+        status: e.status,
+        booking: e.booking,
+      });
+      // Live tracking ends when the booking leaves CONFIRMED (started, cancelled, …): forget the last point.
+      if (e.status !== 'CONFIRMED') await c.tracking.clear(e.bookingId);
+    }),
+    c.events.on('notification.created', (e) => {
+      io.to(`user:${e.userId}`).emit('notification:created', e.notification as never);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,423 @@
+import type { ChatMessage } from '@localpro/contracts';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../src/modules/auth/auth.tables';
+import { devOutbox, notifications } from '../src/modules/notifications/notifications.tables';
+import { createUser } from './factories/index';
+import {
+  type ClientSocket,
+  chatPair,
+  connect,
+  nextEvent,
+  type RealtimeTestApp,
+  request,
+  startRealtimeApp,
+} from './factories/realtime';
+import { createBookingRow } from './factories/reviews';
+
+let t: RealtimeTestApp;
+const sockets: ClientSocket[] = [];
+const open = async (token: string) => {
+  const s = await connect(t.url, token);
+  sockets.push(s);
+  return s;
+};
+
+beforeAll(async () => {
+  t = await startRealtimeApp({ CHAT_MESSAGES_PER_MINUTE: '1000', CHAT_EVENTS_PER_MINUTE: '1000' });
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
+
+describe('chat rooms (REST)', () => {
+  it('returns the same room for the same customer–provider pair and lists it with unread count', async () => {
+    const pair = await chatPair(t);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/chat/rooms',
+      headers: pair.customer.headers,
+      payload: { providerId: pair.providerId },
+    });
+    expect(again.json().id).toBe(pair.roomId);
+
+    const c = await open(pair.customer.token);
+    const sent = await request<{ message: ChatMessage }>(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'r1',
+      type: 'TEXT',
+      content: 'Hello',
+    });
+    expect(sent.ok).toBe(true);
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/chat/rooms', headers: pair.provider.headers });
+    expect(list.statusCode).toBe(200);
+    const room = list.json().items.find((r: { id: string }) => r.id === pair.roomId);
+    expect(room.unreadCount).toBe(1);
+    expect(room.lastMessage.originalContent).toBe('Hello');
+    expect(room.counterpart.userId).toBe(pair.customer.id);
+    // The provider reads Hindi: "Hello" is a known phrase.
+    expect(room.lastMessage.content).toBe('नमस्ते');
+  });
+
+  it('refuses providers creating rooms, unknown fields and strangers reading messages', async () => {
+    const pair = await chatPair(t);
+    const asProvider = await t.app.inject({
+      method: 'POST',
+      url: '/api/chat/rooms',
+      headers: pair.provider.headers,
+      payload: { providerId: pair.providerId },
+    });
+    expect(asProvider.statusCode).toBe(403);
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/chat/rooms',
+      headers: pair.customer.headers,
+      payload: { providerId: pair.providerId, hack: 1 },
+    });
+    expect(extra.statusCode).toBe(400);
+    const stranger = await createUser(t.c, { role: 'CUSTOMER' });
+    const read = await t.app.inject({ method: 'GET', url: `/api/chat/rooms/${pair.roomId}/messages`, headers: stranger.headers });
+    expect(read.statusCode).toBe(404);
+    expect(read.json().error.code).toBe('NOT_FOUND');
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const asAdmin = await t.app.inject({ method: 'GET', url: `/api/chat/rooms/${pair.roomId}/messages`, headers: admin.headers });
+    expect(asAdmin.statusCode).toBe(200);
+    const adminNo2fa = await createUser(t.c, { role: 'ADMIN', secondFactor: false });
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: `/api/chat/rooms/${pair.roomId}/messages`,
+      headers: adminNo2fa.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('pages messages by seq with afterSeq and beforeSeq', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    for (let i = 1; i <= 5; i++) {
+      await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: `p${i}`, type: 'TEXT', content: `m${i}` });
+    }
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/chat/rooms/${pair.roomId}/messages?afterSeq=2&limit=2`,
+      headers: pair.provider.headers,
+    });
+    expect(after.json().items.map((m: ChatMessage) => m.seq)).toEqual([3, 4]);
+    const before = await t.app.inject({
+      method: 'GET',
+      url: `/api/chat/rooms/${pair.roomId}/messages?beforeSeq=3`,
+      headers: pair.provider.headers,
+    });
+    expect(before.json().items.map((m: ChatMessage) => m.originalContent)).toEqual(['m1', 'm2']);
+    expect(after.json().lastSeq).toBe(5);
+  });
+});
+
+describe('socket handshake and sessions', () => {
+  it('refuses a missing, invalid or revoked token with the standard error in connect_error', async () => {
+    const noToken = await connect(t.url, '').catch((e: Error & { data?: { code: string } }) => e);
+    expect((noToken as { data?: { code: string } }).data?.code).toBe('UNAUTHENTICATED');
+    const bad = await connect(t.url, 'not-a-jwt').catch((e: Error & { data?: { code: string } }) => e);
+    expect((bad as { data?: { code: string } }).data?.code).toBe('TOKEN_INVALID');
+    const user = await createUser(t.c);
+    await t.c.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, user.sessionId));
+    const revoked = await connect(t.url, user.token).catch((e: Error & { data?: { code: string } }) => e);
+    expect((revoked as { data?: { code: string; message: string } }).data).toMatchObject({ code: 'SESSION_REVOKED' });
+  });
+
+  it('disconnects a socket whose session is revoked after it connected', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    await t.c.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, pair.customer.sessionId));
+    const ended = nextEvent(c, 'session:ended');
+    const disconnected = new Promise((r) => c.once('disconnect', r));
+    const res = await request(c, 'typing:start', { roomId: pair.roomId });
+    expect(res).toMatchObject({ ok: false, error: { code: 'SESSION_REVOKED' } });
+    expect((await ended).code).toBe('SESSION_REVOKED');
+    await disconnected;
+    expect(c.connected).toBe(false);
+  });
+});
+
+describe('messages over the socket', () => {
+  it('delivers a Hindi reply translated for the English customer, original one tap away', async () => {
+    const pair = await chatPair(t, { customerLanguage: 'en', providerLanguage: 'hi' });
+    const c = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    expect(await request(c, 'room:join', { roomId: pair.roomId })).toMatchObject({ ok: true, roomId: pair.roomId });
+    expect((await request(p, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+
+    const got = nextEvent(c, 'message:created', (m) => m.clientMessageId === 'hi-1');
+    const ack = await request<{ message: ChatMessage; duplicate: boolean }>(p, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'hi-1',
+      type: 'TEXT',
+      content: 'मैं 30 मिनट में आ सकता हूं',
+    });
+    expect(ack).toMatchObject({
+      ok: true,
+      duplicate: false,
+      message: { content: 'मैं 30 मिनट में आ सकता हूं', detectedLanguage: 'hi' },
+    });
+    const m = await got;
+    expect(m).toMatchObject({
+      content: 'I can come in 30 minutes',
+      originalContent: 'मैं 30 मिनट में आ सकता हूं',
+      detectedLanguage: 'hi',
+      translated: true,
+      senderId: pair.provider.id,
+      seq: 1,
+    });
+
+    // The customer's English reply reaches the provider in Hindi; an unknown sentence arrives marked not translated.
+    const toProvider = nextEvent(p, 'message:created', (x) => x.clientMessageId === 'en-1');
+    await request(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'en-1',
+      type: 'TEXT',
+      content: 'Where is your house?',
+    });
+    expect(await toProvider).toMatchObject({ content: 'आपका घर कहां है?', translated: true, detectedLanguage: 'en' });
+    const unknown = nextEvent(p, 'message:created', (x) => x.clientMessageId === 'en-2');
+    await request(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'en-2',
+      type: 'TEXT',
+      content: 'The geyser makes a strange humming noise',
+    });
+    expect(await unknown).toMatchObject({ content: 'The geyser makes a strange humming noise', translated: false });
+  });
+
+  it('romanised Hindi is detected and translated for the English reader', async () => {
+    const pair = await chatPair(t, { customerLanguage: 'en', providerLanguage: 'hi' });
+    const c = await open(pair.customer.token);
+    await request(c, 'room:join', { roomId: pair.roomId });
+    const p = await open(pair.provider.token);
+    const got = nextEvent(c, 'message:created', (m) => m.clientMessageId === 'latn');
+    await request(p, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'latn',
+      type: 'TEXT',
+      content: 'main 10 minute mein aa sakta hoon',
+    });
+    expect(await got).toMatchObject({ detectedLanguage: 'hi-Latn', content: 'I can come in 10 minutes', translated: true });
+  });
+
+  it('acks a retried clientMessageId with the stored message and delivers it once', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    await request(p, 'room:join', { roomId: pair.roomId });
+    const received: ChatMessage[] = [];
+    p.on('message:created', (m) => received.push(m));
+    const payload = { roomId: pair.roomId, clientMessageId: 'dup-1', type: 'TEXT', content: 'Please wait' };
+    const first = await request<{ message: ChatMessage; duplicate: boolean }>(c, 'message:send', payload);
+    const second = await request<{ message: ChatMessage; duplicate: boolean }>(c, 'message:send', payload);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second.duplicate).toBe(true);
+    expect(second.message.id).toBe(first.message.id);
+    expect(second.message.seq).toBe(first.message.seq);
+    await request(c, 'typing:stop', { roomId: pair.roomId }); // a round trip so any stray delivery has arrived
+    expect(received.filter((m) => m.clientMessageId === 'dup-1')).toHaveLength(1);
+  });
+
+  it('validates payloads with the standard error', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    const res = await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: 'v', type: 'TEXT' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const image = await request<{ message: ChatMessage }>(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'img',
+      type: 'IMAGE',
+      mediaId: 'upload-123',
+    });
+    expect(image).toMatchObject({ ok: true, message: { type: 'IMAGE', mediaId: 'upload-123' } });
+    const loc = await request<{ message: ChatMessage }>(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'loc',
+      type: 'LOCATION',
+      location: { lat: 26.8467, lng: 80.9462 },
+    });
+    expect(loc).toMatchObject({ ok: true, message: { type: 'LOCATION', location: { lat: 26.8467, lng: 80.9462 } } });
+  });
+
+  it('masks phone numbers, emails and UPI ids for the recipient until a booking is confirmed', async () => {
+    const pair = await chatPair(t, { customerLanguage: 'en', providerLanguage: 'en' });
+    const c = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    await request(c, 'room:join', { roomId: pair.roomId });
+    const text = 'Call 98765 43210 or pay ravi@okaxis, mail ravi@example.com';
+    const masked = nextEvent(c, 'message:created', (m) => m.clientMessageId === 'mask-1');
+    const own = await request<{ message: ChatMessage }>(p, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'mask-1',
+      type: 'TEXT',
+      content: text,
+    });
+    const seen = await masked;
+    expect(seen.masked).toBe(true);
+    expect(seen.content).not.toMatch(/98765|okaxis|example\.com/);
+    expect(seen.originalContent).not.toMatch(/98765|okaxis|example\.com/);
+    expect(own).toMatchObject({ ok: true, message: { content: text, masked: false } });
+
+    await createBookingRow(t.c, {
+      customerId: pair.customer.customerId!,
+      providerId: pair.providerId,
+      category: pair.category,
+      status: 'CONFIRMED',
+    });
+    const clear = nextEvent(c, 'message:created', (m) => m.clientMessageId === 'mask-2');
+    await request(p, 'message:send', { roomId: pair.roomId, clientMessageId: 'mask-2', type: 'TEXT', content: text });
+    expect(await clear).toMatchObject({ content: text, masked: false });
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/api/chat/rooms/${pair.roomId}/messages`,
+      headers: pair.customer.headers,
+    });
+    expect(history.json().items[0].content).toBe(text);
+  });
+
+  it('relays typing and read receipts to the other participant', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    await request(c, 'room:join', { roomId: pair.roomId });
+    await request(p, 'room:join', { roomId: pair.roomId });
+    const typing = nextEvent(p, 'typing');
+    expect((await request(c, 'typing:start', { roomId: pair.roomId })).ok).toBe(true);
+    expect(await typing).toEqual({ roomId: pair.roomId, userId: pair.customer.id, typing: true });
+
+    await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: 'rr1', type: 'TEXT', content: 'Thank you' });
+    await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: 'rr2', type: 'TEXT', content: 'Okay' });
+    const receipt = nextEvent(c, 'message:read');
+    expect(await request(p, 'message:read', { roomId: pair.roomId, upToSeq: 2 })).toMatchObject({ ok: true, updated: 2 });
+    expect(await receipt).toMatchObject({ roomId: pair.roomId, readerId: pair.provider.id, upToSeq: 2 });
+    const list = await t.app.inject({ method: 'GET', url: '/api/chat/rooms', headers: pair.provider.headers });
+    expect(list.json().items.find((r: { id: string }) => r.id === pair.roomId).unreadCount).toBe(0);
+  });
+
+  it('refuses non-participants on every chat event', async () => {
+    const pair = await chatPair(t);
+    const stranger = await createUser(t.c, { role: 'PROVIDER' });
+    const s = await open(stranger.token);
+    const roomId = pair.roomId;
+    const attempts: [Parameters<typeof request>[1], unknown][] = [
+      ['room:join', { roomId }],
+      ['message:send', { roomId, clientMessageId: 'x', type: 'TEXT', content: 'hi' }],
+      ['typing:start', { roomId }],
+      ['typing:stop', { roomId }],
+      ['message:read', { roomId, upToSeq: 1 }],
+    ];
+    for (const [event, payload] of attempts) {
+      expect(await request(s, event, payload)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    const adminNo2fa = await createUser(t.c, { role: 'ADMIN', secondFactor: false });
+    const a = await open(adminNo2fa.token);
+    for (const [event, payload] of attempts) {
+      expect(await request(a, event, payload)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    const count = await t.app.inject({
+      method: 'GET',
+      url: `/api/chat/rooms/${roomId}/messages`,
+      headers: pair.customer.headers,
+    });
+    expect(count.json().items).toHaveLength(0);
+  });
+
+  it('lets an admin with a second factor watch a room and see originals', async () => {
+    const pair = await chatPair(t);
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const a = await open(admin.token);
+    expect((await request(a, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+    const c = await open(pair.customer.token);
+    const seen = nextEvent(a, 'message:created');
+    await request(c, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'adm',
+      type: 'TEXT',
+      content: 'my number is 9876543210',
+    });
+    expect(await seen).toMatchObject({ content: 'my number is 9876543210', masked: false });
+  });
+
+  it('limits how fast one sender may send', async () => {
+    const limited = await startRealtimeApp({ CHAT_MESSAGES_PER_MINUTE: '3' });
+    try {
+      const pair = await chatPair(limited);
+      const c = await connect(limited.url, pair.customer.token);
+      const results = [];
+      for (let i = 0; i < 4; i++) {
+        results.push(
+          await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: `rl${i}`, type: 'TEXT', content: 'Okay' }),
+        );
+      }
+      expect(results.slice(0, 3).every((r) => r.ok)).toBe(true);
+      expect(results[3]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      c.close();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('notifies an offline recipient (in-app now, push via the deliver job) but not an online one', async () => {
+    const pair = await chatPair(t);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/me/devices',
+      headers: pair.provider.headers,
+      payload: { token: `fcm-token-${pair.provider.id}`, platform: 'android' },
+    });
+    const c = await open(pair.customer.token);
+    await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: 'off-1', type: 'TEXT', content: 'Please call me' });
+    const rows = await t.c.db.select().from(notifications).where(eq(notifications.userId, pair.provider.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: 'CHAT_MESSAGE', body: 'कृपया मुझे फोन कीजिए' });
+    await t.c.jobs.drain!();
+    const pushed = await t.c.db
+      .select()
+      .from(devOutbox)
+      .where(eq(devOutbox.to, `fcm-token-${pair.provider.id}`));
+    expect(pushed).toHaveLength(1);
+
+    const p = await open(pair.provider.token);
+    const live = nextEvent(p, 'message:created');
+    await request(c, 'message:send', { roomId: pair.roomId, clientMessageId: 'off-2', type: 'TEXT', content: 'Okay' });
+    await live;
+    const after = await t.c.db.select().from(notifications).where(eq(notifications.userId, pair.provider.id));
+    expect(after).toHaveLength(1);
+  });
+});
+
+describe('domain events fan out', () => {
+  it('sends booking:updated to both parties and notification:created to its user', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    const toC = nextEvent(c, 'booking:updated');
+    const toP = nextEvent(p, 'booking:updated');
+    t.c.events.emit('booking.updated', {
+      bookingId: '00000000-0000-4000-8000-000000000001',
+      status: 'CONFIRMED',
+      customerUserId: pair.customer.id,
+      providerUserId: pair.provider.id,
+      booking: { id: 'b' },
+    });
+    expect(await toC).toMatchObject({ status: 'CONFIRMED' });
+    expect(await toP).toMatchObject({ status: 'CONFIRMED' });
+
+    const live = nextEvent(c, 'notification:created');
+    await t.c.db.transaction((tx) =>
+      t.c.notifier.notify(tx, {
+        userId: pair.customer.id,
+        type: 'BOOKING_CONFIRMED',
+        data: { bookingNumber: 'LP-1', providerName: 'Ravi' },
+      }),
+    );
+    await t.c.jobs.drain!();
+    expect(await live).toMatchObject({ type: 'BOOKING_CONFIRMED', title: 'Booking confirmed' });
+  });
+});
