@@ -25,14 +25,15 @@ export async function loadReputationFacts(db: Executor, providerIds: string[]): 
     .from(providerProfiles)
     .where(inArray(providerProfiles.id, providerIds));
 
-  const providerCancelled = sql`(${bookings.status} = 'CANCELLED' and ${bookings.cancelledBy} = 'PROVIDER')`;
+  // Only cancellations of bookings the provider had accepted count (a PENDING request they drop is a rejection).
+  const providerCancelled = sql`(${bookings.status} = 'CANCELLED' and ${bookings.cancelledBy} = 'PROVIDER' and ${bookings.confirmedAt} is not null)`;
   const providerNoShow = sql`(${bookings.status} = 'NO_SHOW' and ${bookings.noShowParty} = 'PROVIDER')`;
   const stats = await db
     .select({
       providerId: bookings.providerId,
       completed: sql<number>`count(*) filter (where ${bookings.status} = 'COMPLETED')`.mapWith(Number),
       accepted: sql<number>`count(*) filter (where ${bookings.confirmedAt} is not null
-        or ${bookings.status} in ('IN_PROGRESS', 'COMPLETED', 'NO_SHOW', 'DISPUTED') or ${providerCancelled})`.mapWith(Number),
+        or ${bookings.status} in ('IN_PROGRESS', 'COMPLETED', 'NO_SHOW', 'DISPUTED'))`.mapWith(Number),
       cancellations: sql<number>`count(*) filter (where ${providerCancelled} or ${providerNoShow})`.mapWith(Number),
       avgResponseSec: sql<string | null>`avg(${bookings.responseTimeSec})`,
     })
