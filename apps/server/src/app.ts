@@ -18,6 +18,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { adminUsersRoutes } from './modules/users/admin-users.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
+import { walletRoutes } from './modules/wallet/wallet.routes';
 
 export interface BuildAppOptions {
   /** Write logs here instead of stdout (tests capture them to prove redaction). */
@@ -81,6 +83,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   await app.register(usersRoutes(c), { prefix: '/api' });
   await app.register(adminUsersRoutes(c), { prefix: '/api' });
   await app.register(devOutboxRoutes(c), { prefix: '/api' });
+  await app.register(paymentsRoutes(c), { prefix: '/api' });
+  await app.register(walletRoutes(c), { prefix: '/api' });
 
   return app;
 }

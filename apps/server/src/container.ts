@@ -22,6 +22,11 @@ import { createTrackingService } from './modules/tracking/tracking.service';
 import { memoryPresence, redisPresence } from './realtime/presence';
 import { createReputationService } from './modules/reviews/reputation.service';
 import { createReviewService } from './modules/reviews/reviews.service';
+import { createPayoutGateway } from './integrations/payouts';
+import { createLedger } from './modules/ledger/ledger';
+import { createInvoiceService } from './modules/payments/invoice.service';
+import { createPaymentService } from './modules/payments/payments.service';
+import { createWalletService } from './modules/wallet/wallet.service';
 import { createUsersService } from './modules/users/users.service';
 
 /**
@@ -52,6 +57,11 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const payments = createPaymentGateway(config);
   const reputation = createReputationService({ db: database.db });
   const reviews = createReviewService({ db: database.db, notifier, reputation });
+  const ledger = createLedger();
+  const paymentService = createPaymentService({ db: database.db, ledger, gateway: payments.gateway, sandbox: payments.sandbox, jobs, notifier, events, config, logger });
+  const payoutGateway = createPayoutGateway(config);
+  const wallet = createWalletService({ db: database.db, ledger, payouts: payoutGateway, jobs, notifier, config, logger });
+  const invoices = createInvoiceService({ db: database.db, config });
 
   return {
     config,
@@ -86,6 +96,14 @@ export function createContainer(deps: { config: Config; database: Database; logg
     /** Reputation scores (docs/reputation.md): call `reputation.recomputeReputation(tx, providerId)` when an input changes. */
     reputation,
     reviews,
+    /** Double-entry ledger (modules/ledger): post(tx, {kind, reference, lines}), balances, check(). */
+    ledger,
+    /** Payments: cash/UPI, in-app escrow, refunds; `payments.releaseEscrowForBooking(tx, bookingId)`. */
+    payments: paymentService,
+    /** Payout port (sandbox | razorpayx) and provider wallets/withdrawals. */
+    payoutGateway,
+    wallet,
+    invoices,
     async close() {
       await jobs.stop();
       if (redis) await redis.quit().catch(() => {});

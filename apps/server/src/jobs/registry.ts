@@ -1,13 +1,14 @@
 import type { Container } from '../container';
 import { registerNotificationJobs } from '../modules/notifications/deliver';
 import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
+import { paymentQueues, registerPaymentJobs } from '../modules/payments/payments.jobs';
 
 /**
  * Queues that code sends to before the module that handles them has registered a handler. Queues must
  * exist before a job is sent inside a transaction, so they are created at start from this list and from
  * every registered handler.
  */
-export const declaredQueues: readonly string[] = ['notifications.deliver'];
+export const declaredQueues: readonly string[] = ['notifications.deliver', ...paymentQueues];
 
 /**
  * Every module's background jobs, one line each: `registerBookingJobs(c);` where that function calls
@@ -17,6 +18,7 @@ export const declaredQueues: readonly string[] = ['notifications.deliver'];
 export function registerJobs(c: Container): void {
   registerNotificationJobs(c.jobs, c);
   registerReviewJobs(c);
+  registerPaymentJobs(c);
 }
 
 /** Registers every handler, then starts the queue (creates queues; workers begin consuming). */
