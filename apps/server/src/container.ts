@@ -12,6 +12,7 @@ import { createSmsSender } from './integrations/sms';
 import { createAuthService } from './modules/auth/auth.service';
 import { createTotpService } from './modules/auth/totp.service';
 import { createTokenSigner } from './modules/auth/tokens';
+import { createBookingService } from './modules/bookings/bookings.service';
 import { createEmailSender } from './integrations/email';
 import { createPushSender } from './integrations/push';
 import { createTranslator } from './integrations/translation';
@@ -47,6 +48,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const events = createEventBus();
   const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
   const notifier = createNotifier({ jobs });
+  const bookings = createBookingService({ db: database.db, jobs, notifier, events, config });
   const presence = redis ? redisPresence(redis) : memoryPresence();
   const translator = createTranslator(config, (err) => logger.warn({ err: (err as Error).message }, 'translation vendor failed'));
   const chat = createChatService({ db: database.db, translator, notifier, presence, config });
@@ -80,6 +82,8 @@ export function createContainer(deps: { config: Config; database: Database; logg
     events,
     jobs,
     notifier,
+    /** Bookings: availability and lifecycle; `bookings.onCustomerConfirmed(fn)` / `onTransition(fn)` hooks run inside the transition's tx. */
+    bookings,
     /** Who has a connected socket (in memory, or Redis across nodes); see realtime/presence.ts. */
     presence,
     translator,

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './bookings';
 export * from './chat';
 export * from './notifications';
 export * from './payments';
