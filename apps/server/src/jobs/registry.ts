@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { registerBookingJobs } from '../modules/bookings/bookings.jobs';
 import { registerNotificationJobs } from '../modules/notifications/deliver';
 import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
 import { paymentQueues, registerPaymentJobs } from '../modules/payments/payments.jobs';
@@ -16,6 +17,7 @@ export const declaredQueues: readonly string[] = ['notifications.deliver', ...pa
  * Handlers are registered in every process; only processes with the `worker` role consume.
  */
 export function registerJobs(c: Container): void {
+  registerBookingJobs(c);
   registerNotificationJobs(c.jobs, c);
   registerReviewJobs(c);
   registerPaymentJobs(c);
