@@ -15,6 +15,7 @@ import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { chatRoutes } from './modules/chat/chat.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { onboardingRoutes } from './modules/providers/onboarding.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { adminUsersRoutes } from './modules/users/admin-users.routes';
@@ -77,6 +78,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
+  await app.register(onboardingRoutes(c), { prefix: '/api' });
   await app.register(bookingsRoutes(c), { prefix: '/api' });
   await app.register(chatRoutes(c), { prefix: '/api' });
   await app.register(notificationsRoutes(c), { prefix: '/api' });

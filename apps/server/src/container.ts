@@ -8,6 +8,7 @@ import { createPaymentGateway } from './integrations/payments';
 import { createPgBossQueue } from './jobs/pgboss-queue';
 import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
+import { createOnboarding } from './modules/providers/providers.wiring';
 import { createSmsSender } from './integrations/sms';
 import { createAuthService } from './modules/auth/auth.service';
 import { createTotpService } from './modules/auth/totp.service';
@@ -57,6 +58,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const push = createPushSender(config, database.db);
   const email = createEmailSender(config, database.db);
   const payments = createPaymentGateway(config);
+  const onboarding = createOnboarding({ config, database, logger, jobs, notifier, events, rateLimiter, paymentGateway: payments.gateway, sms });
   const reputation = createReputationService({ db: database.db });
   const reviews = createReviewService({ db: database.db, notifier, reputation });
   const ledger = createLedger();
@@ -95,6 +97,10 @@ export function createContainer(deps: { config: Config; database: Database; logg
     email,
     /** Payment gateway port (sandbox by default; PAYMENT_GATEWAY=razorpay). */
     paymentGateway: payments.gateway,
+    /** Provider onboarding services; `uploads.storeUpload` is the shared upload pipeline, `storage` the file store. */
+    onboarding,
+    storage: onboarding.storage,
+    uploads: onboarding.uploads,
     /** The sandbox gateway when it is the configured one (drives the local checkout page), else null. */
     sandboxGateway: payments.sandbox,
     /** Reputation scores (docs/reputation.md): call `reputation.recomputeReputation(tx, providerId)` when an input changes. */

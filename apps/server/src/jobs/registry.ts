@@ -1,6 +1,7 @@
 import type { Container } from '../container';
 import { registerBookingJobs } from '../modules/bookings/bookings.jobs';
 import { registerNotificationJobs } from '../modules/notifications/deliver';
+import { registerOnboardingJobs } from '../modules/providers/providers.wiring';
 import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
 import { paymentQueues, registerPaymentJobs } from '../modules/payments/payments.jobs';
 
@@ -20,6 +21,7 @@ export function registerJobs(c: Container): void {
   registerBookingJobs(c);
   registerNotificationJobs(c.jobs, c);
   registerReviewJobs(c);
+  registerOnboardingJobs(c);
   registerPaymentJobs(c);
 }
 
