@@ -1,14 +1,61 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { createContainer } from './container';
-import { openDatabase } from './db/client';
+import { type Database, openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startJobs } from './jobs/registry';
 import { createLogger } from './lib/logger';
-import { attachRealtime } from './realtime';
+import { attachRealtime, type Realtime } from './realtime';
+import { DEMO_PHONES } from './seed/demo-data';
+import { seedDemoData } from './seed/seed';
+
+function fail(message: string): never {
+  console.error(`Cannot start: ${message}`);
+  process.exit(1);
+}
+
+async function openAndMigrate(config: Config): Promise<Database> {
+  const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.DATA_DIR}`;
+  try {
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    });
+    await database.ping();
+    await runMigrations(database);
+    return database;
+  } catch (err) {
+    fail(`${where} is not usable (${(err as Error).message}).`);
+  }
+}
+
+/** First start on an empty database: load the demo catalogue, accounts and history (never in production). */
+async function seedOnFirstStart(config: Config, database: Database): Promise<void> {
+  if (!config.SEED_DEMO_DATA || config.isProduction) return;
+  let announced = false;
+  try {
+    const result = await seedDemoData(database, {
+      progress: (stage, done, total) => {
+        if (!announced) console.log('First start: loading demo data…');
+        announced = true;
+        if (done === total) console.log(`  ${stage}: ${done}/${total} rows`);
+      },
+    });
+    if (result.seeded) {
+      console.log(
+        `Demo data loaded in ${(result.ms / 1000).toFixed(1)} s: ${result.providers} providers, ${result.customers} customers, ${result.bookings} bookings, ${result.reviews} reviews.`,
+      );
+      console.log(`Demo logins: customer ${DEMO_PHONES.customer}, provider ${DEMO_PHONES.provider}, admin ${DEMO_PHONES.admin}.`);
+    }
+  } catch (err) {
+    fail(`loading the demo data failed (${(err as Error).message}).`);
+  }
+}
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -16,52 +63,67 @@ async function main() {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const roles = new Set(config.ROLES);
 
-  let database: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    database = await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      dataDir: config.DATA_DIR,
-      poolSize: config.DATABASE_POOL_SIZE,
-    });
-    await database.ping();
-    await runMigrations(database);
-  } catch (err) {
-    const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.DATA_DIR}`;
-    console.error(`Cannot start: ${where} is not usable (${(err as Error).message}).`);
-    process.exit(1);
-  }
+  const database = await openAndMigrate(config);
+  await seedOnFirstStart(config, database);
 
   const container = createContainer({ config, database, logger });
-  await startJobs(container);
-  const app = await buildApp(container);
-  const realtime = config.ROLES.includes('realtime') ? attachRealtime(app, container) : null;
+  try {
+    await startJobs(container);
+  } catch (err) {
+    fail(`the job queue could not start (${(err as Error).message}).`);
+  }
+
+  // api and realtime share one HTTP server; a worker-only process serves nothing and just runs jobs.
+  let app: FastifyInstance | null = null;
+  let realtime: Realtime | null = null;
+  if (roles.has('api') || roles.has('realtime')) {
+    app = await buildApp(container);
+    realtime = roles.has('realtime') ? attachRealtime(app, container) : null;
+  }
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down: draining requests');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    logger.info({ signal }, 'shutting down: stop accepting, drain requests, stop jobs, close the database');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
     force.unref();
+    let code = 0;
     try {
       await realtime?.close();
-      await app.close();
-      await container.close();
+      await app?.close(); // stops accepting and waits for in-flight requests
+      await container.close(); // stops the job queue (waits for running jobs), closes Redis
       await database.close();
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'error during shutdown');
+      code = 1;
     } finally {
       logger.info('stopped');
-      process.exit(0);
+      process.exit(code);
     }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const summary = `database: ${database.kind}, roles: ${config.ROLES.join(', ')}`;
+  if (!app) {
+    console.log(`LocalPro Connect worker is running (${summary})`);
+    return;
+  }
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (err) {
+    fail(`cannot listen on ${config.HOST}:${config.PORT} (${(err as Error).message}).`);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
-  console.log(`LocalPro Connect is running at ${url}  (database: ${database.kind}, roles: ${config.ROLES.join(', ')})`);
+  console.log(`LocalPro Connect is running at ${url}  (${summary})`);
 }
 
 void main();

@@ -1,4 +1,4 @@
-import { count, inArray } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../db/client';
 import { bookings } from '../modules/bookings/bookings.tables';
@@ -8,6 +8,8 @@ import { backgroundChecks, kycRecords, providerProfiles } from '../modules/provi
 import { reviews } from '../modules/reviews/reviews.tables';
 import { customerAddresses, customerProfiles, users } from '../modules/users/users.tables';
 import { buildDemoData, type DemoData, type DemoOptions } from './demo-data';
+
+const SEED_LOCK = 72_033_110;
 
 export type SeedProgress = (stage: string, done: number, total: number) => void;
 
@@ -140,7 +142,10 @@ export async function seedDemoData(
   ];
   const total = steps.reduce((s, [, , rows]) => s + rows.length, 0) + data.onlinePayments.length;
   let done = 0;
-  await database.db.transaction(async (tx) => {
+  const inserted = await database.db.transaction(async (tx) => {
+    // Several nodes may start at once on one PostgreSQL: one seeds, the others find the catalogue.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await hasCatalog(tx)) return false;
     for (const [stage, table, rows] of steps) {
       await insertChunked(tx, table, rows as never[], (n) => {
         done += n;
@@ -150,7 +155,9 @@ export async function seedDemoData(
     await postLedger(tx, data);
     done += data.onlinePayments.length;
     opts.progress?.('ledger', done, total);
+    return true;
   });
+  if (!inserted) return { seeded: false, providers: 0, customers: 0, bookings: 0, reviews: 0, ms: Date.now() - started };
   return {
     seeded: true,
     providers: data.providerProfiles.length,
