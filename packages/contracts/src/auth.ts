@@ -44,7 +44,7 @@ export const tokenPairResponse = z.object({
 });
 
 export const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
-export const logoutBody = z.strictObject({ refreshToken: z.string().min(20).max(200).optional() }).optional();
+export const logoutBody = z.strictObject({ refreshToken: z.string().min(20).max(200).optional() }).nullish();
 
 export const verifyTokenResponse = z.object({ user: authUser });
 
