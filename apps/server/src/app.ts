@@ -14,8 +14,6 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { chatRoutes } from './modules/chat/chat.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { onboardingRoutes } from './modules/providers/onboarding.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -80,10 +78,6 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
-  await app.register(authRoutes(c), { prefix: '/api' });
-  await app.register(usersRoutes(c), { prefix: '/api' });
-  await app.register(adminUsersRoutes(c), { prefix: '/api' });
-  await app.register(devOutboxRoutes(c), { prefix: '/api' });
   await app.register(onboardingRoutes(c), { prefix: '/api' });
   await app.register(bookingsRoutes(c), { prefix: '/api' });
   await app.register(chatRoutes(c), { prefix: '/api' });
