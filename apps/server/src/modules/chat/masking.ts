@@ -1,5 +1,5 @@
 /** Indian mobile numbers, with or without +91/0 and spaces or dashes between digits. */
-const PHONE = /(?:\+?91[\s-]*|\b0)?(?<!\d)[6-9](?:[\s-]?\d){9}(?!\d)/g;
+const PHONE = /(?<![\d+])(?:\+?91[\s-]*|0)?[6-9](?:[\s-]?\d){9}(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** UPI ids: name@handle with no dot in the handle (okaxis, ybl, paytm…). Run after EMAIL. */
 const UPI = /[A-Za-z0-9._-]{2,}@[A-Za-z]{2,}\b/g;
