@@ -119,6 +119,18 @@ describe('recompute triggers', () => {
     expect(await drainUntil(async () => (await stored(s.providerId)) === 51.72)).toBe(true);
   });
 
+  it('a booking transition recomputes the score in the same transaction (bookings hook)', async () => {
+    const s = await setup();
+    for (let i = 0; i < 9; i++) await s.book();
+    const b = await s.book({ status: 'CONFIRMED' });
+    // 9 completed of 10 accepted, no reviews: 35 − 10 → raw 25 → 44.83
+    expect((await recompute(s.providerId))!.raw).toBe(25);
+    const actor = await t.c.resolveActor(s.user.token);
+    await t.c.bookings.cancel(actor, b.id, 'Vehicle broke down on the way');
+    // 1 provider cancellation of 10 accepted = 10% → −10 → raw 15 → 55/145 = 37.93, with no job run
+    expect(await stored(s.providerId)).toBe(37.93);
+  });
+
   it('the nightly job recomputes every APPROVED provider in batches and leaves others alone', async () => {
     const a = await setup();
     const b = await setup();

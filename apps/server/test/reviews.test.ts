@@ -7,7 +7,14 @@ import { documents, providerProfiles } from '../src/modules/providers/providers.
 import { reviews } from '../src/modules/reviews/reviews.tables';
 import { createTestApp, type TestApp } from './app';
 import { createUser, type TestUser } from './factories';
-import { createBookingRow, createCompletedBooking, createReviewScenario, type ReviewScenario } from './factories/reviews';
+import {
+  createBookingRow,
+  createCompletedBooking,
+  createReviewScenario,
+  fileUpload,
+  jpeg,
+  type ReviewScenario,
+} from './factories/reviews';
 
 let t: TestApp;
 let admin: TestUser;
@@ -163,6 +170,50 @@ describe('POST /api/reviews', () => {
     const reuse = await review(s, { photoIds: [mine] }, s.customer, second.id);
     expect(reuse.statusCode).toBe(409);
     expect(reuse.json().error.code).toBe('PHOTO_IN_USE');
+  });
+});
+
+describe('review photos through the upload pipeline', () => {
+  const uploadPhoto = (user: TestUser, file: Buffer, type?: string) => {
+    const body = fileUpload(file, type);
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/reviews/photos',
+      headers: { ...user.headers, ...body.headers },
+      payload: body.payload,
+    });
+  };
+
+  it('a customer uploads a photo, attaches it, and everyone can see it once the review is public', async () => {
+    const s = await createReviewScenario(t.c);
+    const up = await uploadPhoto(s.customer, await jpeg());
+    expect(up.statusCode).toBe(201);
+    const photo = up.json();
+    expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 64, height: 48 });
+    expect((await uploadPhoto(s.provider, await jpeg())).statusCode).toBe(403);
+    expect((await uploadPhoto(s.customer, Buffer.from('just some text, not an image'), 'image/jpeg')).statusCode).toBe(415);
+
+    const id = (await review(s, { photoIds: [photo.id] })).json().id;
+    const listed = (await t.app.inject({ url: `/api/providers/${s.providerId}/reviews` })).json();
+    expect(listed.items[0].photoIds).toEqual([photo.id]);
+    const img = await t.app.inject({ url: `/api/reviews/${id}/photos/${photo.id}` });
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/jpeg');
+    expect(img.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect((await t.app.inject({ url: `/api/reviews/${id}/photos/${randomUUID()}` })).statusCode).toBe(404);
+  });
+
+  it('a held review’s photo is visible to its author, the provider and admins only', async () => {
+    const s = await createReviewScenario(t.c);
+    const photo = (await uploadPhoto(s.customer, await jpeg())).json();
+    const id = (await review(s, { photoIds: [photo.id], comment: 'whatsapp 98765 43210' })).json().id;
+    const url = `/api/reviews/${id}/photos/${photo.id}`;
+    expect((await t.app.inject({ url })).statusCode).toBe(404);
+    const other = await createUser(t.c, { role: 'CUSTOMER' });
+    expect((await t.app.inject({ url, headers: other.headers })).statusCode).toBe(404);
+    for (const user of [s.customer, s.provider, admin]) {
+      expect((await t.app.inject({ url, headers: user.headers })).statusCode).toBe(200);
+    }
   });
 });
 

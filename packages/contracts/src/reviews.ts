@@ -18,6 +18,15 @@ export const createReviewBody = z.strictObject({
 });
 export type CreateReviewBody = z.infer<typeof createReviewBody>;
 
+/** A review photo stored through the upload pipeline; pass its id in `photoIds`. */
+export const reviewPhotoSchema = z.object({
+  id: uuid,
+  mimeType: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sizeBytes: z.number().int(),
+});
+
 export const reviewModerationStatusSchema = z.enum(['PUBLISHED', 'HELD', 'UNPUBLISHED']);
 export const moderationReasonSchema = z.enum(['PHONE', 'LINK', 'EMAIL', 'ABUSE']);
 

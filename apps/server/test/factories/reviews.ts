@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import type { Container } from '../../src/container';
 import { numericCode } from '../../src/lib/ids';
 import { bookings } from '../../src/modules/bookings/bookings.tables';
@@ -93,4 +94,24 @@ export async function createReviewScenario(
 /** Another COMPLETED booking for `customer` with the scenario's provider. */
 export async function createCompletedBooking(c: Container, s: ReviewScenario, customer: TestUser = s.customer) {
   return createBookingRow(c, { customerId: customer.customerId!, providerId: s.providerId, category: s.category });
+}
+
+/** A small real JPEG. */
+export function jpeg(width = 64, height = 48): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 160, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+}
+
+/** multipart/form-data with one "file" part, for app.inject. */
+export function fileUpload(file: Buffer, contentType = 'image/jpeg') {
+  const boundary = `----lpreview${randomUUID().slice(0, 8)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

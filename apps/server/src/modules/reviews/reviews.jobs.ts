@@ -8,8 +8,8 @@ export const NIGHTLY_JOB = 'reputation.nightly';
 export const NIGHTLY_CRON = '0 2 * * *';
 
 /**
- * Reputation jobs. The modules that change an input call `c.reputation.recomputeReputation(tx, id)` in
- * their own transaction; as a safety net every `booking.updated` and `provider.updated` event also
+ * Reputation jobs. Booking transitions recompute in their own transaction (a bookings hook); other
+ * modules that change an input call `c.reputation.recomputeReputation(tx, id)`; as a safety net every `booking.updated` and `provider.updated` event also
  * enqueues a recompute, and the nightly job recomputes every APPROVED provider.
  */
 export function registerReviewJobs(c: Container): void {
@@ -31,6 +31,10 @@ export function registerReviewJobs(c: Container): void {
       c.logger.warn({ err: (err as Error).message, providerId }, 'could not enqueue reputation recompute');
     }
   };
+  // Completion, cancellation, no-show, accept/reject (response time): recompute inside the transition's transaction.
+  c.bookings.onTransition(async (tx, e) => {
+    await c.reputation.recomputeReputation(tx, e.booking.providerId);
+  });
   c.events.on('provider.updated', ({ providerId }) => enqueue(providerId));
   c.events.on('booking.updated', async ({ bookingId, booking }) => {
     let providerId = (booking as { providerId?: unknown } | null)?.providerId;

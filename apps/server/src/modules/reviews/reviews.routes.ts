@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import {
   adminReviewsQuery,
   adminReviewsResponse,
@@ -8,6 +9,7 @@ import {
   providerReviewsResponse,
   publicReviewSchema,
   reputationResponse,
+  reviewPhotoSchema,
   reviewResponseBody,
   reviewSchema,
   unpublishReviewBody,
@@ -17,7 +19,7 @@ import { z } from 'zod';
 import type { Container } from '../../container';
 import { requireActor, requireAdmin, requireRole } from '../../http/auth';
 import { enforceLimit } from '../../http/rate-limit';
-import { forbidden } from '../../lib/errors';
+import { AppError, forbidden } from '../../lib/errors';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 const tags = ['reviews'];
@@ -39,6 +41,62 @@ export function reviewRoutes(c: Container): FastifyPluginAsyncZod {
         const actor = requireActor(req);
         await enforceLimit(c.rateLimiter, `reviews:create:${actor.userId}`, 20, 3600);
         return reply.status(201).send(await reviews.createReview({ actor, body: req.body }));
+      },
+    );
+
+    // Review photos go through the shared upload pipeline (type sniffing, re-encoding, size limits).
+    await app.register(async (scope) => {
+      await scope.register(multipart, {
+        limits: { fileSize: c.config.UPLOAD_LIMIT_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 50 },
+        throwFileSizeLimit: true,
+      });
+      scope.post(
+        '/reviews/photos',
+        {
+          schema: {
+            tags,
+            summary: 'Upload a photo for a review (customers; multipart field "file"); then pass its id in photoIds',
+            response: { 201: reviewPhotoSchema },
+          },
+        },
+        async (req, reply) => {
+          const actor = requireRole(req, 'CUSTOMER');
+          await enforceLimit(c.rateLimiter, `reviews:photo:${actor.userId}`, 30, 3600);
+          if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the photo as multipart/form-data');
+          const part = await req.file();
+          if (!part) throw new AppError('VALIDATION_FAILED', 'Attach a photo in the "file" field');
+          const doc = await c.uploads.storeUpload({
+            ownerUserId: actor.userId,
+            kind: 'REVIEW_PHOTO',
+            file: { data: await part.toBuffer() },
+          });
+          return reply
+            .status(201)
+            .send({ id: doc.id, mimeType: doc.mimeType, width: doc.width, height: doc.height, sizeBytes: doc.sizeBytes });
+        },
+      );
+    });
+
+    app.get(
+      '/reviews/:id/photos/:photoId',
+      {
+        schema: {
+          tags,
+          summary: 'A review photo (public once the review is published)',
+          params: z.strictObject({ id: z.string().uuid(), photoId: z.string().uuid() }),
+        },
+      },
+      async (req, reply) => {
+        if (req.authError) throw req.authError;
+        const doc = await reviews.getPhoto({ actor: req.actor, reviewId: req.params.id, photoId: req.params.photoId });
+        const body = await c.storage.get(doc.storageKey);
+        if (!body) throw new AppError('NOT_FOUND', 'Photo not found');
+        return reply
+          .header('content-type', doc.mimeType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, max-age=60')
+          .send(body);
       },
     );
 

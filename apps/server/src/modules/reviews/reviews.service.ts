@@ -102,7 +102,7 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
 
   async function getVisible(reviewId: string): Promise<repo.ReviewRow> {
     const review = await repo.findReview(db, reviewId);
-    if (!review || !review.isPublished) throw notFound('Review');
+    if (!review?.isPublished) throw notFound('Review');
     return review;
   }
 
@@ -164,6 +164,36 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
         if (isUniqueViolation(err)) throw conflict('REVIEW_EXISTS', 'This booking has already been reviewed');
         throw err;
       }
+    },
+
+    /**
+     * Document view rule for REVIEW_PHOTO (the documents module asks it): anyone may see a photo of a
+     * published review; the reviewed provider and admins may see it while the review is held.
+     */
+    async canViewPhoto(actor: Actor | null, doc: { id: string }): Promise<boolean> {
+      const attached = await repo.findReviewsWithPhoto(db, doc.id);
+      return attached.some(
+        (r) =>
+          r.isPublished ||
+          (actor != null && (actor.providerId === r.providerId || (actor.role === 'ADMIN' && actor.secondFactor))),
+      );
+    },
+
+    /** A photo of a review: public once the review is published; its author, the provider and admins before. */
+    async getPhoto(input: { actor: Actor | null; reviewId: string; photoId: string }) {
+      const { actor } = input;
+      const review = await repo.findReview(db, input.reviewId);
+      const visible =
+        review &&
+        (review.isPublished ||
+          (actor != null &&
+            (actor.customerId === review.customerId ||
+              actor.providerId === review.providerId ||
+              (actor.role === 'ADMIN' && actor.secondFactor))));
+      if (!visible || !review.photos.includes(input.photoId)) throw notFound('Photo');
+      const doc = await repo.findPhotoDocument(db, input.photoId);
+      if (!doc) throw notFound('Photo');
+      return doc;
     },
 
     async listProviderReviews(input: { providerId: string; sort: 'newest' | 'helpful'; cursor?: string; limit: number }) {
