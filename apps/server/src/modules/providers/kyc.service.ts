@@ -52,6 +52,7 @@ export function createKycService(deps: {
     const aadhaarNumber = rawNumber.replace(/[\s-]/g, '');
     if (!isValidAadhaar(aadhaarNumber)) {
       throw new AppError('INVALID_AADHAAR', 'Enter a valid 12-digit Aadhaar number', {
+        status: 400,
         details: [{ path: 'body.aadhaarNumber', message: 'Not a valid Aadhaar number' }],
       });
     }
