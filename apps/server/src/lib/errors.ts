@@ -74,10 +74,13 @@ export const rateLimited = (retryAfterSec: number, message = 'Too many requests,
     headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSec))) },
   });
 
-/** True for errors meaning the database is unreachable (connection refused, terminated, etc). */
-export function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  if (!e) return false;
+/**
+ * True for errors meaning the database is unreachable (connection refused, terminated, etc). Looks
+ * through `cause` too: Drizzle wraps driver errors in "Failed query: …".
+ */
+export function isDatabaseDown(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | undefined;
+  if (!e || depth > 5) return false;
   if (
     e.code &&
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08000'].includes(
@@ -85,7 +88,11 @@ export function isDatabaseDown(err: unknown): boolean {
     )
   )
     return true;
-  return /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|PGlite is closed/i.test(
-    e.message ?? '',
-  );
+  if (
+    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|PGlite is closed|timeout exceeded when trying to connect/i.test(
+      e.message ?? '',
+    )
+  )
+    return true;
+  return e.cause !== undefined && e.cause !== err && isDatabaseDown(e.cause, depth + 1);
 }
