@@ -112,7 +112,7 @@ export function createLedger() {
         .from(ledgerEntries)
         .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
         .where(and(...conds));
-      return -Number(row?.total ?? 0);
+      return 0 - Number(row?.total ?? 0);
     },
 
     /** Locks a provider's wallet account row for the rest of `tx` (serialises withdrawals). */
@@ -167,7 +167,7 @@ export function createLedger() {
             inArray(ledgerTransactions.kind, ['ESCROW_RELEASE', 'CANCELLATION_FEE']),
           ),
         );
-      return -Number(row?.total ?? 0);
+      return 0 - Number(row?.total ?? 0);
     },
 
     /**

@@ -1,15 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatRupees } from './fees';
 
 const require = createRequire(import.meta.url);
 /** Noto Sans (Latin + ₹) and Noto Sans Devanagari (Hindi, shaped), shipped as TTF by npm packages. */
-const FONTS = {
-  latin: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  latinBold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-  deva: require.resolve('@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf'),
-  devaBold: require.resolve('@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf'),
+const FONT_PATHS = {
+  latin: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  latinBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  deva: '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
+  devaBold: '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf',
 };
+let fontCache: Record<keyof typeof FONT_PATHS, Buffer> | null = null;
+/** Font files are read once per process; pdfkit embeds only the glyphs used (subset). */
+function fonts() {
+  fontCache ??= Object.fromEntries(Object.entries(FONT_PATHS).map(([k, p]) => [k, readFileSync(require.resolve(p))])) as Record<
+    keyof typeof FONT_PATHS,
+    Buffer
+  >;
+  return fontCache;
+}
 
 export interface InvoiceData {
   number: string;
@@ -36,10 +46,11 @@ const istDate = (d: Date) =>
 /** Renders the invoice. Strings containing Devanagari use Noto Sans Devanagari, others Noto Sans. */
 export function renderInvoicePdf(d: InvoiceData): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${d.number}`, Author: d.platform.legalName } });
-  doc.registerFont('latin', FONTS.latin);
-  doc.registerFont('latin-bold', FONTS.latinBold);
-  doc.registerFont('deva', FONTS.deva);
-  doc.registerFont('deva-bold', FONTS.devaBold);
+  const f = fonts();
+  doc.registerFont('latin', f.latin);
+  doc.registerFont('latin-bold', f.latinBold);
+  doc.registerFont('deva', f.deva);
+  doc.registerFont('deva-bold', f.devaBold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -54,7 +54,7 @@ export function createWalletService(deps: WalletServiceDeps) {
   };
 
   async function available(db_: Db | Tx, providerId: string) {
-    return -(await ledger.balance(db_, { wallet: providerId }));
+    return 0 - (await ledger.balance(db_, { wallet: providerId }));
   }
 
   async function getWallet(actor: Actor, opts: { cursor?: string; limit: number }) {
