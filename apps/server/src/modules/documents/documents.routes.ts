@@ -63,7 +63,6 @@ export function documentsRoutes(o: Onboarding, limits: { uploadBytes: number }):
         },
       },
       async (req, reply) => {
-        if (req.authError) throw req.authError;
         const actor = req.actor;
         const { doc, body, isPublic } = await o.documents.getDocumentFile(actor, req.params.id);
         const disposition = doc.mimeType === 'application/pdf' ? 'attachment' : 'inline';

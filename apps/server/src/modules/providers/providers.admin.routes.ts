@@ -46,7 +46,7 @@ export function adminProvidersRoutes(o: Onboarding): FastifyPluginAsyncZod {
             tags,
             summary: a.summary,
             params: providerIdParams,
-            body: a.needsReason ? reasonBody : z.strictObject({ note: z.string().max(1000).optional() }).nullish(),
+            body: a.needsReason ? reasonBody : z.strictObject({ reason: z.string().trim().max(1000).optional() }).nullish(),
             response: { 200: providerStatusChangeSchema },
           },
         },
