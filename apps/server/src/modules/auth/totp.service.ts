@@ -115,6 +115,7 @@ export function createTotpService(deps: {
         }
         await repo.markSecondFactor(tx, actor.sessionId, t);
       });
+      await rateLimiter.reset(`totp:${user.id}`); // the limit counts failures in a row
       return { accessToken: await deps.reissueAccessToken(actor), ...(recoveryCodes ? { recoveryCodes } : {}) };
     },
 
@@ -139,6 +140,7 @@ export function createTotpService(deps: {
       });
       if (!ok)
         throw new AppError('RECOVERY_CODE_INVALID', 'This recovery code is not valid or was already used', { status: 400 });
+      await rateLimiter.reset(`totp:${user.id}`);
       return {
         accessToken: await deps.reissueAccessToken(actor),
         recoveryCodesLeft: await repo.countUnusedRecoveryCodes(db, user.id),
