@@ -472,3 +472,23 @@ describe('GET /api/providers/me/reputation', () => {
     expect((await t.app.inject({ url: '/api/providers/me/reputation' })).statusCode).toBe(401);
   });
 });
+
+it('documents every review route in the OpenAPI document', async () => {
+  const res = await t.app.inject({ url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  const paths = Object.keys(res.json().paths);
+  for (const path of [
+    '/api/reviews',
+    '/api/reviews/photos',
+    '/api/providers/{id}/reviews',
+    '/api/reviews/{id}/response',
+    '/api/reviews/{id}/helpful',
+    '/api/reviews/{id}/flag',
+    '/api/admin/reviews',
+    '/api/admin/reviews/{id}/publish',
+    '/api/admin/reviews/{id}/unpublish',
+    '/api/providers/me/reputation',
+  ]) {
+    expect(paths).toContain(path);
+  }
+});

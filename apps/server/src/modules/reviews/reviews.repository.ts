@@ -47,14 +47,6 @@ export async function anyPhotoInUse(db: Executor, ids: string[]): Promise<boolea
   return rows.length > 0;
 }
 
-/** The reviews a photo document is attached to (normally one). */
-export async function findReviewsWithPhoto(db: Executor, documentId: string) {
-  return db
-    .select({ id: reviews.id, providerId: reviews.providerId, isPublished: reviews.isPublished })
-    .from(reviews)
-    .where(sql`${reviews.photos} @> ${JSON.stringify([documentId])}::jsonb`);
-}
-
 export async function findPhotoDocument(db: Executor, documentId: string) {
   const [row] = await db
     .select({ id: documents.id, storageKey: documents.storageKey, mimeType: documents.mimeType })

@@ -166,19 +166,6 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
       }
     },
 
-    /**
-     * Document view rule for REVIEW_PHOTO (the documents module asks it): anyone may see a photo of a
-     * published review; the reviewed provider and admins may see it while the review is held.
-     */
-    async canViewPhoto(actor: Actor | null, doc: { id: string }): Promise<boolean> {
-      const attached = await repo.findReviewsWithPhoto(db, doc.id);
-      return attached.some(
-        (r) =>
-          r.isPublished ||
-          (actor != null && (actor.providerId === r.providerId || (actor.role === 'ADMIN' && actor.secondFactor))),
-      );
-    },
-
     /** A photo of a review: public once the review is published; its author, the provider and admins before. */
     async getPhoto(input: { actor: Actor | null; reviewId: string; photoId: string }) {
       const { actor } = input;
