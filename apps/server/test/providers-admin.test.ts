@@ -241,7 +241,7 @@ describe('admin review queue and audit log', () => {
 });
 
 describe('authorization matrix', () => {
-  const readyProvider = async (ctx: MatrixContext, status: ProviderStatus) => (await providerIn(status)).providerId;
+  const readyProvider = async (_ctx: MatrixContext, status: ProviderStatus) => (await providerIn(status)).providerId;
   const doc = async (ctx: MatrixContext) => {
     const [d] = await ctx.c.db
       .insert(documents)
