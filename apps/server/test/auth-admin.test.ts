@@ -202,7 +202,7 @@ describe('admin user management', () => {
     });
     expect(sus.statusCode).toBe(200);
     expect(sus.json()).toMatchObject({ status: 'SUSPENDED', statusReason: 'Abusive chat' });
-    expect((await t.app.inject({ url: '/api/me', headers: s.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me', headers: s.headers })).statusCode).toBe(403);
     await t.c.rateLimiter.reset(`otp:phone:${s.user.phone}`);
     await t.database.query('delete from otp_challenges where phone = $1', [s.user.phone]);
     await expect(loginWithOtp(t, s.user.phone)).rejects.toThrow(/403/);

@@ -217,7 +217,8 @@ describe('bans and role changes take effect on the next request', () => {
     });
     expect(ban.statusCode).toBe(200);
     const me = await whoAmI(s.headers);
-    expect(me.statusCode).toBe(401);
+    expect(me.statusCode).toBe(403);
+    expect(me.json().error.code).toBe('USER_BANNED');
     expect((await refresh(s.refreshToken)).statusCode).toBe(401);
   });
 

@@ -53,11 +53,12 @@ export function createActorResolver(db: Db, signer: TokenSigner) {
       .where(eq(users.id, claims.sub))
       .limit(1);
     if (!row) throw new AppError('TOKEN_INVALID', 'The access token is not valid');
+    // A banned/suspended user learns why (403) even though their sessions were revoked too.
+    if (row.status !== 'ACTIVE') throw new AppError('USER_BANNED', 'This account is suspended');
     if (row.sessionRevokedAt) throw new AppError('SESSION_REVOKED', 'This session has been signed out');
     if (row.tokenVersion !== claims.tv || row.role !== claims.role) {
       throw new AppError('SESSION_REVOKED', 'Your access has changed; sign in again');
     }
-    if (row.status !== 'ACTIVE') throw new AppError('USER_BANNED', 'This account is suspended');
     return {
       userId: row.id,
       role: row.role,

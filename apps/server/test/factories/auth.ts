@@ -6,11 +6,9 @@ export function randomPhone(): string {
   return `+91${randomInt(6, 10)}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
 }
 
-let ipSeq = 0;
-/** A fresh client IP so per-IP OTP limits of one test don't leak into the next. */
+/** A fresh random client IP so per-IP OTP limits (shared in Redis across runs) don't leak between tests. */
 export function nextIp(): string {
-  ipSeq++;
-  return `10.${randomInt(0, 250)}.${Math.floor(ipSeq / 250) % 250}.${(ipSeq % 250) + 1}`;
+  return `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 }
 
 /** Reads the newest SMS to `phone` from the dev outbox, as a person testing locally would. */
