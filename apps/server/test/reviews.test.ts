@@ -66,7 +66,13 @@ describe('POST /api/reviews', () => {
     expect(p.reputationScore).toBe(48.28);
     const notes = await notificationsOf(s.provider.id);
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.data).toMatchObject({ reviewId: body.id, overallRating: 4 });
+    expect(notes[0]!.data).toMatchObject({
+      reviewId: body.id,
+      rating: 4,
+      customerName: 'Rahul S.',
+      bookingNumber: expect.any(String),
+    });
+    expect(notes[0]!.body).toContain('Rahul S. rated you 4★');
   });
 
   it('a second review of the same booking is 409 REVIEW_EXISTS, also when both race', async () => {

@@ -92,11 +92,20 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
     await reputation.recomputeReputation(tx, providerId);
   }
 
-  async function notifyProvider(tx: Tx, providerUserId: string, review: repo.ReviewRow, bookingNumber?: string) {
+  /** "You received a review" (templates read customerName, rating and bookingNumber). */
+  async function notifyProvider(tx: Tx, providerUserId: string, review: repo.ReviewRow) {
+    const booking = await repo.findBookingForReview(tx, review.bookingId);
     await notifier.notify(tx, {
       userId: providerUserId,
       type: 'REVIEW_RECEIVED',
-      data: { reviewId: review.id, bookingId: review.bookingId, bookingNumber, overallRating: review.overallRating },
+      data: {
+        reviewId: review.id,
+        bookingId: review.bookingId,
+        bookingNumber: booking?.bookingNumber,
+        customerName: reviewerDisplayName(await repo.findReviewerName(tx, review.customerId)),
+        rating: review.overallRating,
+        overallRating: review.overallRating,
+      },
     });
   }
 
@@ -155,7 +164,7 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
           // Held reviews count nowhere and notify nobody until an admin publishes them.
           if (!verdict.held) {
             await reaggregate(tx, booking.providerId);
-            await notifyProvider(tx, provider.userId, row, booking.bookingNumber);
+            await notifyProvider(tx, provider.userId, row);
           }
           return row;
         });
