@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { moderate } from './moderation';
 
@@ -104,4 +105,51 @@ describe('normal reviews are published', () => {
 
 it('reports every reason found', () => {
   expect(held('fuck off, call 9876543210 or mail a@b.com, see x.com')).toEqual(['PHONE', 'EMAIL', 'LINK', 'ABUSE']);
+});
+
+describe('properties', () => {
+  const mobile = fc
+    .tuple(fc.constantFrom('6', '7', '8', '9'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }))
+    .map(([first, rest]) => [first, ...rest.map(String)]);
+  const separator = fc.constantFrom('', ' ', '-', '.', '  ', ' - ');
+  const safeWord = fc.constantFrom(
+    'great',
+    'work',
+    'time',
+    'pe',
+    'aaye',
+    'bahut',
+    'accha',
+    'tap',
+    'fixed',
+    'अच्छा',
+    'काम',
+    'service',
+  );
+
+  it('any Indian mobile, with any separators and an optional +91 / 0 prefix, is held', () => {
+    fc.assert(
+      fc.property(
+        mobile,
+        fc.array(separator, { minLength: 9, maxLength: 9 }),
+        fc.constantFrom('', '+91 ', '0', '+91-'),
+        fc.array(safeWord, { maxLength: 4 }),
+        (digits, seps, prefix, words) => {
+          const number = prefix + digits.map((d, i) => d + (i < 9 ? seps[i] : '')).join('');
+          expect(held(`${words.join(' ')} call ${number} ${words.join(' ')}`)).toContain('PHONE');
+        },
+      ),
+    );
+  });
+
+  it('ordinary words with small numbers are never held', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(safeWord, fc.integer({ min: 0, max: 9999 }).map(String)), { maxLength: 30 }), (tokens) => {
+        // Fewer than 10 digits in any run of numbers: join numbers with words in between.
+        const text = tokens.map((tk, i) => (i % 2 ? `${tk} rupees` : tk)).join(' ');
+        fc.pre((text.match(/\d/g) ?? []).length < 10);
+        expect(moderate(text).held).toBe(false);
+      }),
+    );
+  });
 });
