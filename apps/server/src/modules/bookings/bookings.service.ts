@@ -99,8 +99,12 @@ export function createBookingService(deps: BookingServiceDeps) {
     return sub?.cancellationPolicy ?? { freeUntilHours: 4, lateFeeBps: 2000, lateFeeMinPaise: 5000 };
   }
 
-  async function emitUpdated(b: BookingRow, parties: { customerUserId: string; providerUserId: string }) {
-    const proposal = await repo.openProposal(db, b.id).catch(() => null);
+  async function emitUpdated(
+    b: BookingRow,
+    parties: { customerUserId: string; providerUserId: string },
+    known?: { proposal: null },
+  ) {
+    const proposal = known ? known.proposal : await repo.openProposal(db, b.id).catch(() => null);
     events.emit('booking.updated', {
       bookingId: b.id,
       status: b.status,
@@ -289,7 +293,11 @@ export function createBookingService(deps: BookingServiceDeps) {
         actorRole: 'CUSTOMER',
       });
       await repo.bumpProvider(tx, provider.id, { totalJobs: 1 });
-      const parties = await repo.parties(tx, booking);
+      const parties = {
+        customerUserId: actor.userId,
+        providerUserId: provider.userId,
+        providerName: provider.businessName ?? 'Your provider',
+      };
       await notifier.notify(tx, {
         userId: parties.providerUserId,
         type: 'BOOKING_REQUESTED',
@@ -409,7 +417,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       for (let attempt = 0; ; attempt++) {
         try {
           const { booking, parties } = await createOnce(actor, body, scheduledStart);
-          await emitUpdated(booking, parties);
+          await emitUpdated(booking, parties, { proposal: null });
           return toBookingView(booking, { forCustomer: true, proposal: null, customerUserId: parties.customerUserId });
         } catch (err) {
           if (attempt < 3 && !(err instanceof AppError) && bookingNumberTaken(err)) continue;
