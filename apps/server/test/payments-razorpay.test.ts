@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RazorpayFake, startRazorpayFake } from '../src/integrations/payments/fakes/razorpay-fake';
+import { providerProfiles } from '../src/modules/providers/providers.tables';
+import type { TestApp } from './app';
+import { createTestApp } from './app';
+import { createUser } from './factories/index';
+import { createPaymentScenario, fundWallet } from './factories/payments';
+
+const creds = { keyId: 'rzp_test_app', keySecret: 'app-key-secret', webhookSecret: 'app-webhook-secret' };
+let fake: RazorpayFake;
+let t: TestApp;
+beforeAll(async () => {
+  fake = await startRazorpayFake(creds);
+  t = await createTestApp({
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    PAYMENT_GATEWAY: 'razorpay',
+    RAZORPAY_KEY_ID: creds.keyId,
+    RAZORPAY_KEY_SECRET: creds.keySecret,
+    RAZORPAY_WEBHOOK_SECRET: creds.webhookSecret,
+    RAZORPAY_BASE_URL: fake.url,
+    PAYOUT_PROVIDER: 'razorpayx',
+    RAZORPAYX_ACCOUNT_NUMBER: '2323230000000000',
+  });
+});
+afterAll(async () => {
+  await t?.close();
+  await fake?.close();
+});
+
+const post = (url: string, w: { rawBody: string; signature: string; eventId: string }) =>
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', 'x-razorpay-signature': w.signature, 'x-razorpay-event-id': w.eventId },
+    payload: w.rawBody,
+  });
+const runJobs = () =>
+  (t.c.jobs as unknown as { drain(o: { includeDelayed: boolean }): Promise<number> }).drain({ includeDelayed: true });
+
+describe('in-app payments with PAYMENT_GATEWAY=razorpay (against the fake Razorpay)', () => {
+  it('order → checkout → verify → webhooks → admin refund through the Refunds API', async () => {
+    const s = await createPaymentScenario(t.c, { status: 'CONFIRMED', quotedPrice: 75_000 });
+    const i = await t.app.inject({
+      method: 'POST',
+      url: '/api/payments/intents',
+      headers: { ...s.customer.headers, 'idempotency-key': `rzp-${s.booking.id}` },
+      payload: { bookingId: s.booking.id },
+    });
+    expect(i.statusCode).toBe(201);
+    expect(i.json().checkout).toEqual({
+      gateway: 'razorpay',
+      keyId: creds.keyId,
+      orderId: i.json().orderId,
+      amount: 75_000,
+      currency: 'INR',
+    });
+    expect(i.json().orderId).toMatch(/^order_/);
+    // No sandbox page when the real gateway is configured.
+    expect((await t.app.inject({ method: 'GET', url: `/api/payments/sandbox/checkout/${i.json().orderId}` })).statusCode).toBe(
+      404,
+    );
+
+    const paid = fake.pay(i.json().orderId);
+    const v = await t.app.inject({
+      method: 'POST',
+      url: '/api/payments/verify',
+      headers: s.customer.headers,
+      payload: {
+        orderId: paid.checkout.razorpay_order_id,
+        paymentId: paid.checkout.razorpay_payment_id,
+        signature: paid.checkout.razorpay_signature,
+      },
+    });
+    expect(v.json()).toMatchObject({ outcome: 'CAPTURED', payment: { status: 'CAPTURED' } });
+    for (const w of paid.webhooks) {
+      const r = await post('/api/payments/webhooks/razorpay', w);
+      expect(r.json()).toMatchObject({ status: 'processed', outcome: 'ALREADY_RECORDED' });
+    }
+    expect((await post('/api/payments/webhooks/sandbox', paid.webhooks[0]!)).statusCode).toBe(404);
+
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const refund = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/payments/${i.json().paymentId}/refund`,
+      headers: admin.headers,
+      payload: { amountPaise: 25_000, reason: 'Partial goodwill refund' },
+    });
+    expect(refund.statusCode).toBe(201);
+    expect(refund.json()).toMatchObject({ amount: 25_000, status: 'PROCESSED' });
+    expect(refund.json().gatewayRefundId).toMatch(/^rfnd_/);
+    expect(
+      fake.requests.some(
+        (r) => r.path === `/v1/payments/${paid.checkout.razorpay_payment_id}/refund` && r.body.amount === 25_000,
+      ),
+    ).toBe(true);
+    expect((await t.c.ledger.check(t.c.db)).ok).toBe(true);
+  });
+});
+
+describe('payouts with PAYOUT_PROVIDER=razorpayx', () => {
+  it('a withdrawal goes out as a RazorpayX payout and settles on payout.processed; payout.failed returns the money', async () => {
+    const s = await createPaymentScenario(t.c, { status: 'COMPLETED' });
+    await t.c.db.update(providerProfiles).set({ upiId: 'ramesh@okaxis' }).where(eq(providerProfiles.id, s.providerId));
+    await fundWallet(t.c, s.providerId, 150_000);
+    const a = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/wallet/withdrawals',
+        headers: s.provider.headers,
+        payload: { amount: 60_000 },
+      })
+    ).json();
+    const b = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/wallet/withdrawals',
+        headers: s.provider.headers,
+        payload: { amount: 70_000 },
+      })
+    ).json();
+    await runJobs();
+    const sent = fake.requests.filter((r) => r.path === '/v1/payouts');
+    expect(sent.map((r) => r.headers['x-payout-idempotency']).sort()).toEqual([a.id, b.id].sort());
+    const list = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/wallet/withdrawals', headers: s.provider.headers })).json().items as {
+        id: string;
+        status: string;
+      }[];
+    expect((await list()).map((p) => p.status)).toEqual(['PROCESSING', 'PROCESSING']);
+
+    const vendorId = async (payoutId: string) => {
+      const row = await t.c.db.query.payouts.findFirst({ where: (p, { eq: e }) => e(p.id, payoutId) });
+      return row!.vendorPayoutId!;
+    };
+    const ok = fake.payoutWebhook(await vendorId(a.id), 'processed');
+    const badSig = await post('/api/payouts/webhooks/razorpayx', { ...ok, signature: '0'.repeat(64) });
+    expect(badSig.statusCode).toBe(400);
+    expect((await post('/api/payouts/webhooks/razorpayx', ok)).json()).toMatchObject({
+      status: 'processed',
+      outcome: 'PROCESSED',
+    });
+    expect((await post('/api/payouts/webhooks/razorpayx', ok)).json()).toMatchObject({ status: 'duplicate' });
+    const failed = fake.payoutWebhook(await vendorId(b.id), 'failed');
+    expect((await post('/api/payouts/webhooks/razorpayx', failed)).json()).toMatchObject({ outcome: 'FAILED' });
+    const w = (await t.app.inject({ method: 'GET', url: '/api/wallet', headers: s.provider.headers })).json();
+    expect(w).toMatchObject({ available: 90_000, inTransit: 0 });
+    expect((await t.c.ledger.check(t.c.db)).ok).toBe(true);
+  });
+});
