@@ -52,7 +52,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const bookings = createBookingService({ db: database.db, jobs, notifier, events, config });
   const presence = redis ? redisPresence(redis) : memoryPresence();
   const translator = createTranslator(config, (err) => logger.warn({ err: (err as Error).message }, 'translation vendor failed'));
-  const chat = createChatService({ db: database.db, translator, notifier, presence, config });
+  const chat = createChatService({ database, translator, notifier, presence, config });
   const tracking = createTrackingService({ db: database.db, config });
   const notifications = createNotificationsService({ db: database.db });
   const push = createPushSender(config, database.db);

@@ -9,6 +9,7 @@ import { enforceLimit } from '../http/rate-limit';
 import { AppError } from '../lib/errors';
 import { registerChatEvents } from './chat.events';
 import { registerDomainFanout } from './fanout';
+import { createSessionCheck } from './session-check';
 import { handle, type SocketData } from './socket-handler';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -42,6 +43,7 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
   }
   const log = c.logger.child({ component: 'realtime' });
   const onError = (err: unknown, event: string) => log.error({ err, event }, 'socket event failed');
+  const checkSession = createSessionCheck(c);
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -66,17 +68,18 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
     socket.on('disconnect', () => {
       c.presence.disconnected(actor.userId, socket.id).catch((err) => log.warn({ err }, 'presence update failed'));
     });
-    const deps = { resolveActor: c.resolveActor, onError };
+    const deps = { checkSession, onError };
     registerChatEvents(io, socket, c, deps);
     handle(socket, 'location:update', clientEventSchemas['location:update'], deps, async (p, a) => {
-      await enforceLimit(
-        c.rateLimiter,
-        `loc:${p.bookingId}`,
-        1,
-        c.config.LOCATION_MIN_INTERVAL_SEC,
-        'Location updates are limited to one every few seconds',
-      );
-      const { customerUserId, event } = await c.tracking.update(a, p);
+      const throttle = () =>
+        enforceLimit(
+          c.rateLimiter,
+          `loc:${p.bookingId}`,
+          1,
+          c.config.LOCATION_MIN_INTERVAL_SEC,
+          'Location updates are limited to one every few seconds',
+        );
+      const { customerUserId, event } = await c.tracking.update(a, p, throttle);
       io.to(`user:${customerUserId}`).emit('location:updated', event);
       return { distanceKm: event.distanceKm, etaMin: event.etaMin };
     });

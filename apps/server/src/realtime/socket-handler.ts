@@ -21,16 +21,15 @@ export function handle<S extends z.ZodType, R extends object>(
   socket: Socket,
   event: string,
   schema: S,
-  deps: { resolveActor: (token: string) => Promise<Actor>; onError: (err: unknown, event: string) => void },
+  deps: { checkSession: (token: string) => Promise<void>; onError: (err: unknown, event: string) => void },
   handler: (payload: z.infer<S>, actor: Actor) => Promise<R>,
 ): void {
   socket.on(event, async (raw: unknown, maybeAck: unknown) => {
     const ack = (typeof maybeAck === 'function' ? maybeAck : () => {}) as (res: Ack<R>) => void;
     const data = socket.data as SocketData;
-    let actor: Actor;
+    const { actor } = data;
     try {
-      actor = await deps.resolveActor(data.token);
-      data.actor = actor;
+      await deps.checkSession(data.token);
     } catch (err) {
       const e = toAppError(err);
       ack({ ok: false, error: e.toBody().error });

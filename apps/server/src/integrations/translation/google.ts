@@ -16,6 +16,7 @@ export function createGoogleTranslator(opts: {
 }): Translator {
   const base = (opts.baseUrl ?? 'https://translation.googleapis.com').replace(/\/$/, '');
   return {
+    remote: true,
     detect: detectLanguage,
     async translate(text, from, to) {
       if (from === to) return notTranslated(text);

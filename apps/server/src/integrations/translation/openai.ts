@@ -18,6 +18,7 @@ export function createOpenAiTranslator(opts: {
 }): Translator {
   const base = (opts.baseUrl ?? 'https://api.openai.com').replace(/\/$/, '');
   return {
+    remote: true,
     detect: detectLanguage,
     async translate(text, from, to) {
       if (from === to) return notTranslated(text);

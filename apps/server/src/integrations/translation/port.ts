@@ -8,6 +8,8 @@ export interface TranslationResult {
 }
 
 export interface Translator {
+  /** True for vendor adapters (network, billed): callers avoid translating a message twice. */
+  readonly remote?: boolean;
   detect(text: string): ChatLanguage;
   translate(text: string, from: ChatLanguage, to: 'hi' | 'en'): Promise<TranslationResult>;
 }

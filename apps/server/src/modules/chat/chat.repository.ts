@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor, Tx } from '../../db/client';
+import type { Database, Executor, Tx } from '../../db/client';
 import { bookings } from '../bookings/bookings.tables';
 import { providerProfiles } from '../providers/providers.tables';
 import { customerProfiles, users } from '../users/users.tables';
@@ -52,8 +52,32 @@ function roomSelect(db: Executor) {
     .innerJoin(pu, eq(pu.id, providerProfiles.userId));
 }
 
+const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/** A raw `messages` row (snake_case, from the hand-written insert) as Drizzle's row type. */
+function messageFromRow(r: Record<string, unknown>): MessageRow {
+  return {
+    id: String(r.id),
+    chatRoomId: String(r.chat_room_id),
+    seq: Number(r.seq),
+    clientMessageId: String(r.client_message_id),
+    senderId: String(r.sender_id),
+    type: r.type as MessageRow['type'],
+    content: (r.content as string | null) ?? null,
+    originalContent: (r.original_content as string | null) ?? null,
+    detectedLanguage: (r.detected_language as string | null) ?? null,
+    translations: asJson<MessageRow['translations']>(r.translations) ?? {},
+    mediaUrl: (r.media_url as string | null) ?? null,
+    location: asJson<MessageRow['location']>(r.location) ?? null,
+    isRead: Boolean(r.is_read),
+    readAt: asDate(r.read_at),
+    createdAt: asDate(r.created_at)!,
+  };
+}
+
 /** Reads and writes chat_rooms and messages; joins users/profiles/bookings read-only. */
-export function createChatRepository(db: Executor) {
+export function createChatRepository(db: Executor, queryIn: Database['queryIn']) {
   return {
     async getRoom(roomId: string): Promise<RoomInfo | null> {
       const [row] = await roomSelect(db).where(eq(chatRooms.id, roomId)).limit(1);
@@ -135,17 +159,30 @@ export function createChatRepository(db: Executor) {
      * clientMessageId is already stored (a concurrent retry won): the caller rolls back and reads it.
      */
     async insertMessage(tx: Tx, m: NewMessage): Promise<MessageRow | null> {
-      const [room] = await tx
-        .update(chatRooms)
-        .set({ lastSeq: sql`${chatRooms.lastSeq} + 1`, lastMessageAt: sql`now()` })
-        .where(eq(chatRooms.id, m.chatRoomId))
-        .returning({ seq: chatRooms.lastSeq });
-      const [row] = await tx
-        .insert(messages)
-        .values({ ...m, seq: room!.seq })
-        .onConflictDoNothing({ target: [messages.chatRoomId, messages.clientMessageId] })
-        .returning();
-      return row ?? null;
+      // One statement: bump the room's counter and insert with that seq. On a clientMessageId conflict
+      // nothing is returned and the caller rolls the transaction (and the bump) back.
+      const { rows } = await queryIn(
+        tx,
+        `with s as (update chat_rooms set last_seq = last_seq + 1, last_message_at = now() where id = $1 returning last_seq)
+         insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
+                               detected_language, translations, media_url, location)
+         select $1, s.last_seq, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb from s
+         on conflict (chat_room_id, client_message_id) do nothing
+         returning *`,
+        [
+          m.chatRoomId,
+          m.clientMessageId,
+          m.senderId,
+          m.type,
+          m.content ?? null,
+          m.originalContent ?? null,
+          m.detectedLanguage ?? null,
+          JSON.stringify(m.translations ?? {}),
+          m.mediaUrl ?? null,
+          m.location ? JSON.stringify(m.location) : null,
+        ],
+      );
+      return rows[0] ? messageFromRow(rows[0]) : null;
     },
 
     async listMessages(roomId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRow[]> {

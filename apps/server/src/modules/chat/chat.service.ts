@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatRoom, SendMessagePayload } from '@localpro/contracts';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import type { Database } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import type { TranslationResult, Translator } from '../../integrations/translation/port';
 import { AppError, forbidden, notFound } from '../../lib/errors';
@@ -13,6 +13,7 @@ export interface PresenceLookup {
   isOnline(userId: string): Promise<boolean>;
 }
 
+/** The clientMessageId is already stored: roll back the seq bump and return the stored message. */
 class DuplicateRace extends Error {}
 
 const isAdmin = (actor: Actor) => actor.role === 'ADMIN' && actor.secondFactor;
@@ -26,13 +27,13 @@ export interface SentMessage {
 }
 
 export function createChatService(deps: {
-  db: Db;
+  database: Database;
   translator: Translator;
   notifier: Notifier;
   presence: PresenceLookup;
   config: Pick<Config, 'CHAT_MASK_CONTACTS'>;
 }) {
-  const repo = createChatRepository(deps.db);
+  const repo = createChatRepository(deps.database.db, deps.database.queryIn);
 
   async function maskFor(room: RoomInfo): Promise<boolean> {
     if (!deps.config.CHAT_MASK_CONTACTS) return false;
@@ -130,16 +131,20 @@ export function createChatService(deps: {
 
     /**
      * Stores a message once per (room, clientMessageId): a retry returns the stored one (duplicate: true).
-     * The seq comes from the room row's counter in the same transaction, so seqs are gap-free per room.
+     * The seq comes from the room row's counter in the same transaction, so seqs are gap-free per room
+     * (a retry's insert conflicts, the transaction rolls back with its seq bump, and the stored row is read).
      */
     async sendMessage(actor: Actor, p: SendMessagePayload, knownRoom?: RoomInfo): Promise<SentMessage> {
       const room = knownRoom ?? (await accessRoom(actor, p.roomId));
-      const mask = await maskFor(room);
-      const existing = await repo.findByClientId(room.id, p.clientMessageId);
-      if (existing) return { room, row: existing, duplicate: true, mask };
-
       const text = p.type === 'TEXT' ? (p.content ?? '') : (p.content ?? null);
+      // Masking only matters when the text holds a contact; skip the booking lookup otherwise.
+      const mask = text && maskContacts(text).masked ? await maskFor(room) : false;
       const detected = text ? deps.translator.detect(text) : null;
+      if (deps.translator.remote) {
+        // A retry must not pay for a second vendor translation.
+        const existing = await repo.findByClientId(room.id, p.clientMessageId);
+        if (existing) return { room, row: existing, duplicate: true, mask };
+      }
       const translations = text && detected ? await translationsFor(text, detected, room) : {};
       const recipients = [room.customerUserId, room.providerUserId].filter((id) => id !== actor.userId);
       const offline = (await Promise.all(recipients.map(async (id) => ((await deps.presence.isOnline(id)) ? null : id)))).filter(
@@ -147,7 +152,7 @@ export function createChatService(deps: {
       );
 
       try {
-        const row = await deps.db.transaction(async (tx) => {
+        const row = await deps.database.db.transaction(async (tx) => {
           const inserted = await repo.insertMessage(tx, {
             chatRoomId: room.id,
             clientMessageId: p.clientMessageId,
@@ -182,7 +187,8 @@ export function createChatService(deps: {
         if (!(err instanceof DuplicateRace)) throw err;
         const stored = await repo.findByClientId(room.id, p.clientMessageId);
         if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
-        return { room, row: stored, duplicate: true, mask };
+        const storedMask = stored.originalContent && maskContacts(stored.originalContent).masked ? await maskFor(room) : false;
+        return { room, row: stored, duplicate: true, mask: storedMask };
       }
     },
 

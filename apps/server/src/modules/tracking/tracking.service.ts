@@ -18,6 +18,8 @@ export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY
     async update(
       actor: Actor,
       p: { bookingId: string; lat: number; lng: number },
+      /** Runs after the checks and before storing: the caller's per-booking rate limit (throws when too soon). */
+      throttle: () => Promise<unknown> = async () => {},
     ): Promise<{ customerUserId: string; event: LocationUpdatedEvent }> {
       const [b] = await deps.db
         .select({
@@ -36,6 +38,7 @@ export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY
         throw businessRule('TRACKING_NOT_ACTIVE', 'Live location is shared only while the booking is confirmed and not started');
       }
       if (!b.onTheWayAt) throw businessRule('TRACKING_NOT_STARTED', 'Tap "On my way" before sharing your location');
+      await throttle();
       const now = new Date();
       await deps.db
         .insert(bookingLocations)
