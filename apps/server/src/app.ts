@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from './container';
 import { registerAuth } from './http/auth';
+import { registerCors } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
 import { enforceLimit } from './http/rate-limit';
+import { registerSecurityHeaders } from './http/security-headers';
 import { loggerOptions } from './lib/logger';
 import { authRoutes } from './modules/auth/auth.routes';
 import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
@@ -46,18 +46,12 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
+    done();
   });
-
-  await app.register(helmet, {
-    contentSecurityPolicy: false, // the web app sets its own CSP; API responses are JSON
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
-  await app.register(cors, {
-    origin: (origin, cb) => cb(null, !origin || c.config.CORS_ORIGINS.includes(origin)),
-    credentials: true,
-  });
+  registerSecurityHeaders(app);
+  registerCors(app, c.config.CORS_ORIGINS);
 
   // Coarse per-IP limit for the whole API; features add their own tighter limits.
   app.addHook('onRequest', async (req) => {

@@ -52,6 +52,28 @@ describe('HTTP foundation', () => {
     expect(res.headers['x-request-id']).toBe('test-request-0001');
   });
 
+  it('sends the security headers and honours the CORS allowlist', async () => {
+    const cors = await createTestApp({ CORS_ORIGINS: 'https://app.localpro.example' });
+    try {
+      const allowed = await cors.app.inject({ url: '/api/health', headers: { origin: 'https://app.localpro.example' } });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://app.localpro.example');
+      expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+      const other = await cors.app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const preflight = await cors.app.inject({
+        method: 'OPTIONS',
+        url: '/api/bookings',
+        headers: { origin: 'https://app.localpro.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.statusCode).toBe(204);
+      for (const h of ['strict-transport-security', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+        expect(allowed.headers[h]).toBeDefined();
+      }
+    } finally {
+      await cors.close();
+    }
+  });
+
   it('publishes an OpenAPI document', async () => {
     const res = await t.app.inject({ url: '/api/openapi.json' });
     expect(res.json().paths['/api/health']).toBeDefined();

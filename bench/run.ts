@@ -1,0 +1,231 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import type { FromChild } from './servers/protocol';
+import type { BenchScenario, BenchTarget, TargetResult } from './types';
+
+/**
+ * `npm run bench [-- <scenario>… --duration 8 --connections 32 --rounds 2]`
+ * Starts every server of a scenario as its own process on loopback, loads each with autocannon in
+ * turn (rounds alternate targets so background noise hits all alike; the best round counts), reads
+ * each server's CPU time around the load, prints a table and writes bench/results/<scenario>.{json,md}.
+ */
+const here = import.meta.dirname;
+
+interface Running {
+  target: BenchTarget;
+  child: ChildProcess;
+  url: string;
+  headers: Record<string, string>;
+}
+
+function serverScript(server: string): string {
+  if (server === 'app') return path.join(here, 'servers/app-server.ts');
+  if (server === 'bare-fastify') return path.join(here, 'servers/bare-fastify.ts');
+  if (server === 'bare-http') return path.join(here, 'servers/bare-http.ts');
+  return path.resolve(here, server);
+}
+
+function nextMessage<T extends FromChild['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<FromChild, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not answer "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (m: FromChild) => {
+      if (m.type === type) {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(m as Extract<FromChild, { type: T }>);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code}`));
+    });
+  });
+}
+
+async function start(target: BenchTarget): Promise<Running> {
+  const child = fork(serverScript(target.server), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...target.env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await nextMessage(child, 'listening', 300_000);
+  const url = `http://127.0.0.1:${port}`;
+  const prepared = target.prepare ? await target.prepare(url) : undefined;
+  return { target, child, url, headers: { ...target.request.headers, ...prepared?.headers } };
+}
+
+async function cpuOf(child: ChildProcess): Promise<number> {
+  const reply = nextMessage(child, 'cpu', 10_000);
+  child.send({ type: 'cpu' });
+  const { user, system } = await reply;
+  return user + system;
+}
+
+async function load(r: Running, connections: number, durationSec: number) {
+  return autocannon({
+    url: r.url + r.target.request.path,
+    method: r.target.request.method ?? 'GET',
+    headers: r.headers,
+    body: r.target.request.body,
+    connections,
+    duration: durationSec,
+  });
+}
+
+type Measured = Omit<TargetResult, 'ratioToBaseline' | 'cpuRatioToBaseline'>;
+
+async function measure(r: Running, connections: number, durationSec: number): Promise<Measured> {
+  const cpu0 = await cpuOf(r.child);
+  const result = await load(r, connections, durationSec);
+  const cpu1 = await cpuOf(r.child);
+  const requests = result.requests.total;
+  return {
+    label: r.target.label,
+    requestsPerSec: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    cpuMicrosPerRequest: requests ? Math.round(((cpu1 - cpu0) / requests) * 10) / 10 : 0,
+  };
+}
+
+function table(rows: TargetResult[]): string {
+  const head = ['target', 'req/s', 'ratio', 'p50 ms', 'p99 ms', 'CPU µs/req', 'CPU ratio', 'requests', 'errors', 'non-2xx'];
+  const body = rows.map((r) => [
+    r.label,
+    String(r.requestsPerSec),
+    r.ratioToBaseline === null ? '' : `${r.ratioToBaseline.toFixed(2)}×`,
+    String(r.latencyP50Ms),
+    String(r.latencyP99Ms),
+    String(r.cpuMicrosPerRequest),
+    r.cpuRatioToBaseline === null ? '' : `${r.cpuRatioToBaseline.toFixed(2)}×`,
+    String(r.requests),
+    String(r.errors),
+    String(r.non2xx),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+async function runScenario(s: BenchScenario, overrides: { duration?: number; connections?: number; rounds?: number }) {
+  const connections = overrides.connections ?? s.connections ?? 32;
+  const durationSec = overrides.duration ?? s.durationSec ?? 8;
+  const rounds = overrides.rounds ?? s.rounds ?? 2;
+  console.log(`\n▶ ${s.name}: ${s.description}`);
+  console.log(`  ${connections} connections, ${durationSec} s per run, ${rounds} rounds, best round counts`);
+  const loadBefore = os.loadavg();
+  const running: Running[] = [];
+  try {
+    for (const t of s.targets) running.push(await start(t));
+    for (const r of running) await load(r, connections, 2); // warm-up (JIT, connection pools)
+    const best = new Map<string, Measured>();
+    for (let round = 1; round <= rounds; round++) {
+      for (const r of running) {
+        const m = await measure(r, connections, durationSec);
+        console.log(
+          `  round ${round}: ${m.label.padEnd(28)} ${String(m.requestsPerSec).padStart(7)} req/s  ${m.cpuMicrosPerRequest} µs CPU/req`,
+        );
+        const prev = best.get(m.label);
+        if (!prev || m.requestsPerSec > prev.requestsPerSec) best.set(m.label, m);
+      }
+    }
+    const baseline = s.baseline ? best.get(s.baseline) : undefined;
+    const rows: TargetResult[] = s.targets.map((t) => {
+      const m = best.get(t.label)!;
+      const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+      return {
+        ...m,
+        ratioToBaseline: baseline ? ratio(m.requestsPerSec, baseline.requestsPerSec) : null,
+        cpuRatioToBaseline: baseline ? ratio(baseline.cpuMicrosPerRequest, m.cpuMicrosPerRequest) : null,
+      };
+    });
+    const goal = s.goal ? rows.find((r) => r.label === s.goal!.label) : undefined;
+    const goalMet = goal && s.goal ? (goal.ratioToBaseline ?? 0) >= s.goal.minRatio : null;
+    const environment = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+      loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    };
+    const out = path.join(here, 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      path.join(out, `${s.name}.json`),
+      `${JSON.stringify({ scenario: s.name, description: s.description, connections, durationSec, rounds, baseline: s.baseline ?? null, goal: s.goal ?? null, goalMet, environment, results: rows }, null, 2)}\n`,
+    );
+    const md = [
+      `# Benchmark: ${s.name}`,
+      '',
+      s.description,
+      '',
+      `${connections} connections, ${durationSec} s per run, best of ${rounds} rounds; ratios against **${s.baseline ?? 'n/a'}**`,
+      '(ratio = requests per second ÷ baseline; CPU ratio = baseline CPU per request ÷ this target’s, measured in each server process).',
+      `Run ${environment.date} on Node ${environment.node}, ${environment.cpus} × ${environment.cpuModel}; load average before ${environment.loadAverageBefore.join(' / ')}, after ${environment.loadAverageAfter.join(' / ')}.`,
+      '',
+      table(rows),
+      '',
+      goal && s.goal
+        ? `Goal: ${s.goal.label} ≥ ${s.goal.minRatio}× ${s.baseline} — ${goalMet ? 'met' : 'NOT met'} (${goal.ratioToBaseline}×).`
+        : '',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(out, `${s.name}.md`), md);
+    console.log(`\n${table(rows)}`);
+    if (goal && s.goal)
+      console.log(
+        `\n  goal ${s.goal.label} ≥ ${s.goal.minRatio}× ${s.baseline}: ${goalMet ? 'met' : 'NOT met'} (${goal.ratioToBaseline}×)`,
+      );
+    console.log(`  wrote bench/results/${s.name}.json and .md`);
+  } finally {
+    for (const r of running) {
+      r.child.send({ type: 'stop' });
+      await new Promise((resolve) => {
+        const t = setTimeout(() => {
+          r.child.kill('SIGKILL');
+          resolve(null);
+        }, 15_000);
+        r.child.once('exit', () => {
+          clearTimeout(t);
+          resolve(null);
+        });
+      });
+    }
+  }
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
+});
+const files = readdirSync(path.join(here, 'scenarios'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
+const scenarios: BenchScenario[] = [];
+for (const f of files) {
+  const mod = (await import(path.join(here, 'scenarios', f))) as { scenario?: BenchScenario };
+  if (mod.scenario) scenarios.push(mod.scenario);
+}
+const chosen = positionals.length ? scenarios.filter((s) => positionals.includes(s.name)) : scenarios;
+if (!chosen.length) {
+  console.error(`No such scenario. Available: ${scenarios.map((s) => s.name).join(', ')}`);
+  process.exit(1);
+}
+const num = (v?: string) => (v === undefined ? undefined : Number(v));
+for (const s of chosen) {
+  await runScenario(s, { duration: num(values.duration), connections: num(values.connections), rounds: num(values.rounds) });
+}

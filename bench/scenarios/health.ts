@@ -1,0 +1,14 @@
+import type { BenchScenario } from '../types';
+
+/** GET /api/health of our full app (every hook, helmet, CORS, request ids) against bare Fastify and node:http. */
+export const scenario: BenchScenario = {
+  name: 'health',
+  description: 'GET /api/health: our server vs a bare Fastify hello-world vs bare node:http, same run, loopback',
+  baseline: 'bare Fastify',
+  goal: { label: 'LocalPro /api/health', minRatio: 0.85 },
+  targets: [
+    { label: 'LocalPro /api/health', server: 'app', env: { SEED_DEMO_DATA: 'false' }, request: { path: '/api/health' } },
+    { label: 'bare Fastify', server: 'bare-fastify', request: { path: '/api/health' } },
+    { label: 'bare node:http', server: 'bare-http', request: { path: '/api/health' } },
+  ],
+};
