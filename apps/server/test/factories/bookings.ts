@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../src/container';
+import { providerProfiles } from '../../src/modules/providers/providers.tables';
 import type { TestUser } from './index';
-import { createApprovedProvider, createUser } from './index';
+import { createApprovedProvider, createCategory, createUser, standardHours } from './index';
 
 /** Hazratganj, Lucknow (the default provider base) and a point ~2 km away. */
 export const nearby = { address: '12 MG Marg, Hazratganj, Lucknow', lat: 26.8606, lng: 80.9566 };
@@ -65,4 +67,30 @@ export async function shiftBooking(c: Container, bookingId: string, minutes: num
      where id = $1`,
     [bookingId, minutes],
   );
+}
+
+/** Makes an existing (DRAFT) provider bookable: approved, priced, with standard hours at Hazratganj. */
+export async function approveForBookings(c: Container, providerId: string) {
+  const category = await createCategory(c.db);
+  await c.db
+    .update(providerProfiles)
+    .set({
+      status: 'APPROVED',
+      businessName: 'Matrix Provider',
+      categoryId: category.category.id,
+      subCategoryIds: category.subCategories.map((s) => s.id),
+      baseLat: 26.8506,
+      baseLng: 80.9466,
+      serviceRadiusKm: 10,
+      pricing: category.subCategories.map((s) => ({
+        subCategoryId: s.id,
+        kind: 'FIXED' as const,
+        amountPaise: 49_900,
+        durationMin: 60,
+      })),
+      workingHours: standardHours,
+      approvedAt: new Date(),
+    })
+    .where(eq(providerProfiles.id, providerId));
+  return { providerId, category, sub: category.subCategories[0]! };
 }
