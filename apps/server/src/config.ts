@@ -109,6 +109,20 @@ const schema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   EMAIL_FROM: z.string().default('LocalPro Connect <no-reply@localpro.example.in>'),
+  MAPS_PROVIDER: z.enum(['local', 'google', 'mapmyindia']).default('local'),
+  MAPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  GOOGLE_MAPS_API_KEY: z.string().optional(),
+  GOOGLE_MAPS_BASE_URL: z.string().url().default('https://maps.googleapis.com'),
+  MAPPLS_ACCESS_TOKEN: z.string().optional(),
+  MAPPLS_REST_KEY: z.string().optional(),
+  MAPPLS_ATLAS_URL: z.string().url().default('https://atlas.mappls.com'),
+  MAPPLS_APIS_URL: z.string().url().default('https://apis.mappls.com'),
+  LLM_PROVIDER: z.enum(['none', 'openai']).default('none'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().default('https://api.openai.com'),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+  SEARCH_DEFAULT_RADIUS_KM: z.coerce.number().min(1).max(50).default(25),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {

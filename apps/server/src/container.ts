@@ -30,6 +30,12 @@ import { createInvoiceService } from './modules/payments/invoice.service';
 import { createPaymentService } from './modules/payments/payments.service';
 import { createWalletService } from './modules/wallet/wallet.service';
 import { createUsersService } from './modules/users/users.service';
+import { createQueryRefiner } from './integrations/llm';
+import { createGeocoder } from './integrations/maps';
+import { createCatalogRepository } from './modules/catalog/catalog.repository';
+import { createCatalogService } from './modules/catalog/catalog.service';
+import { createSearchRepository } from './modules/search/search.repository';
+import { createSearchService } from './modules/search/search.service';
 
 /**
  * Plain wiring: integrations → repositories → services. No DI library; each module's factory takes
@@ -65,6 +71,9 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const paymentService = createPaymentService({ db: database.db, ledger, gateway: payments.gateway, sandbox: payments.sandbox, jobs, notifier, events, config, logger });
   const payoutGateway = createPayoutGateway(config);
   const wallet = createWalletService({ db: database.db, ledger, payouts: payoutGateway, jobs, notifier, config, logger });
+  const catalog = createCatalogService({ db: database.db, repo: createCatalogRepository() });
+  const geocoder = createGeocoder(config);
+  const search = createSearchService({ db: database.db, repo: createSearchRepository(database), catalog, geocoder, refiner: createQueryRefiner(config), config, logger });
   const invoices = createInvoiceService({ db: database.db, config });
 
   return {
@@ -114,6 +123,12 @@ export function createContainer(deps: { config: Config; database: Database; logg
     payoutGateway,
     wallet,
     invoices,
+    /** Catalogue reads/admin CRUD; `catalog.slugIndex()` maps RULES.md slugs to ids. */
+    catalog,
+    /** Geocoding port (MAPS_PROVIDER: local gazetteer | google | mapmyindia). */
+    geocoder,
+    /** Search: query understanding, geo candidates, match score, impression/selection logs. */
+    search,
     async close() {
       await jobs.stop();
       if (redis) await redis.quit().catch(() => {});

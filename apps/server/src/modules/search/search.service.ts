@@ -1,0 +1,419 @@
+import type { SearchFilters, SearchInterpretation, SearchRequest, SearchResponse, SearchResult } from '@localpro/contracts';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../http/auth';
+import type { QueryRefiner } from '../../integrations/llm/port';
+import { type Geocoder, isInIndia } from '../../integrations/maps/port';
+import { AppError, notFound } from '../../lib/errors';
+import { toIstIso } from '../../lib/time';
+import { type CatalogService, type SlugIndex, unknownCategory } from '../catalog/catalog.service';
+import { computeMatchScore, type ScoreInput, upperBoundScore } from './match-score';
+import { type ParsedQuery, parseQuery } from './query-parser';
+import type { BusyRow, CandidateRow, SearchRepository } from './search.repository';
+import { availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
+import { decodeCursor, encodeCursor, invalidCursor } from './search-cursor';
+import { cleanQuery } from './search-input';
+import type { RequestedTime } from './time-expressions';
+
+export const PAGE_SIZE = 20;
+const DAY_MS = 86_400_000;
+const FIRST_BATCH = 60;
+const NEXT_BATCH = 200;
+
+/** What a search was, as stored in search_logs: enough to compute any later page identically. */
+interface Plan {
+  query: string;
+  interpretation: SearchInterpretation;
+  filters: SearchFilters;
+  lat: number;
+  lng: number;
+  locationLabel: string | null;
+  now: Date;
+  radiusKm: number;
+  text: string | null;
+  durationMin: number;
+  specialityName: string | null;
+}
+
+interface Scored {
+  row: CandidateRow;
+  upper: number;
+  input: Omit<ScoreInput, 'availability'>;
+  priceFrom: number | null;
+  durationMin: number;
+  result?: SearchResult;
+}
+
+const badRequest = (code: string, message: string, details?: unknown) => new AppError(code, message, { status: 400, details });
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createSearchService(deps: {
+  db: Db;
+  repo: SearchRepository;
+  catalog: CatalogService;
+  geocoder: Geocoder;
+  refiner: QueryRefiner;
+  config: Config;
+  logger: Logger;
+}) {
+  const { db, repo, catalog, geocoder, refiner, config, logger } = deps;
+  const rules: SlotRules = {
+    minNoticeMin: config.MIN_NOTICE_MIN,
+    stepMin: config.SLOT_STEP_MIN,
+    travel: {
+      baseMin: config.TRAVEL_BUFFER_BASE_MIN,
+      perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN,
+      capMin: config.TRAVEL_BUFFER_MAX_MIN,
+    },
+  };
+
+  async function resolveLocation(location: SearchRequest['location']) {
+    if ('text' in location) {
+      const [place] = await geocoder.geocode(location.text);
+      if (!place) throw badRequest('LOCATION_NOT_FOUND', `We could not find "${location.text}"; try a locality, city or pincode`);
+      if (!isInIndia(place.lat, place.lng)) throw badRequest('LOCATION_OUTSIDE_INDIA', 'We only serve locations in India');
+      return { lat: place.lat, lng: place.lng, label: place.label as string | null };
+    }
+    if (!isInIndia(location.lat, location.lng)) throw badRequest('LOCATION_OUTSIDE_INDIA', 'We only serve locations in India');
+    return { lat: location.lat, lng: location.lng, label: null };
+  }
+
+  async function checkFilters(filters: SearchFilters, now: Date) {
+    if (filters.categoryId) {
+      const c = await catalog.findCategory(filters.categoryId);
+      if (!c?.isActive) throw unknownCategory('categoryId');
+    }
+    if (filters.subCategoryId) {
+      const s = await catalog.findSubCategory(filters.subCategoryId);
+      if (!s?.isActive || (filters.categoryId && s.categoryId !== filters.categoryId))
+        throw unknownCategory('subCategoryId');
+    }
+    if (filters.availableAt) {
+      const t = Date.parse(filters.availableAt);
+      if (t < now.getTime() - 5 * 60_000 || t > now.getTime() + 90 * DAY_MS) {
+        throw badRequest('INVALID_FILTER', 'availableAt must be between now and 90 days ahead', { field: 'availableAt' });
+      }
+    }
+  }
+
+  /** Rules first; the LLM (when configured) only fills what the rules left empty, within its timeout. */
+  async function understand(
+    query: string,
+    now: Date,
+    index: SlugIndex,
+  ): Promise<{ parsed: ParsedQuery; source: 'rules' | 'rules+llm' }> {
+    const parsed = parseQuery(query, { now });
+    if (refiner.name === 'none' || parsed.direct || (parsed.categorySlug && parsed.when) || !query)
+      return { parsed, source: 'rules' };
+    try {
+      const r = await withTimeout(refiner.refineQuery({ query, now, slugs: [...index.keys()] }), config.LLM_TIMEOUT_MS);
+      let used = false;
+      if (!parsed.categorySlug && r.categorySlug && index.has(r.categorySlug)) {
+        parsed.categorySlug = r.categorySlug;
+        used = true;
+        if (r.subCategorySlug && index.has(`${r.categorySlug}/${r.subCategorySlug}`)) parsed.subCategorySlug = r.subCategorySlug;
+      }
+      const start = r.whenStart ? Date.parse(r.whenStart) : Number.NaN;
+      if (!parsed.when && Number.isFinite(start) && start >= now.getTime() - 3_600_000 && start < now.getTime() + 90 * DAY_MS) {
+        const end = r.whenEnd && Date.parse(r.whenEnd) > start ? Date.parse(r.whenEnd) : start + 3_600_000;
+        parsed.when = { start: toIstIso(new Date(start)), end: toIstIso(new Date(end)), precision: 'exact', text: 'llm' };
+        used = true;
+      }
+      if (parsed.urgency === 'normal' && r.urgency === 'urgent') {
+        parsed.urgency = 'urgent';
+        used = true;
+      }
+      return { parsed, source: used ? 'rules+llm' : 'rules' };
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, refiner: refiner.name }, 'query refinement skipped');
+      return { parsed, source: 'rules' };
+    }
+  }
+
+  async function plan(body: SearchRequest, now: Date): Promise<Plan> {
+    const filters = body.filters ?? {};
+    const query = cleanQuery(body.query, { hasCategoryFilter: Boolean(filters.categoryId || filters.subCategoryId) });
+    await checkFilters(filters, now);
+    let location = await resolveLocation(body.location);
+    const index = await catalog.slugIndex();
+    const { parsed, source } = await understand(query, now, index);
+    if (parsed.location) location = { ...parsed.location, label: parsed.locationText };
+
+    const parsedCat = parsed.categorySlug ? index.get(parsed.categorySlug) : undefined;
+    const parsedSub =
+      parsed.categorySlug && parsed.subCategorySlug ? index.get(`${parsed.categorySlug}/${parsed.subCategorySlug}`) : undefined;
+    let categoryId = filters.categoryId ?? parsedCat?.categoryId ?? null;
+    let subCategoryId =
+      filters.subCategoryId ?? (parsedSub && parsedSub.categoryId === categoryId ? parsedSub.subCategoryId : null);
+    if (filters.subCategoryId && !filters.categoryId) {
+      categoryId = (await catalog.findSubCategory(filters.subCategoryId))?.categoryId ?? categoryId;
+      subCategoryId = filters.subCategoryId;
+    }
+    const subEntry = subCategoryId ? [...index.values()].find((e) => e.subCategoryId === subCategoryId) : undefined;
+    const categorySlug = categoryId
+      ? ([...index.entries()].find(([, v]) => v.categoryId === categoryId && !v.subCategoryId)?.[0] ?? null)
+      : null;
+    const subSlugKey = subCategoryId
+      ? ([...index.entries()].find(([, v]) => v.subCategoryId === subCategoryId)?.[0] ?? null)
+      : null;
+    const when: RequestedTime | null = filters.availableAt
+      ? {
+          start: toIstIso(new Date(filters.availableAt)),
+          end: toIstIso(new Date(Date.parse(filters.availableAt) + 3_600_000)),
+          precision: 'exact',
+          text: 'availableAt',
+        }
+      : parsed.when;
+
+    return {
+      query,
+      interpretation: {
+        language: parsed.language,
+        categoryId,
+        subCategoryId,
+        categorySlug,
+        subCategorySlug: subSlugKey ? subSlugKey.slice(subSlugKey.indexOf('/') + 1) : null,
+        when,
+        urgency: parsed.urgency,
+        locationText: parsed.locationText ?? location.label,
+        direct: parsed.direct,
+        source,
+      },
+      filters,
+      lat: location.lat,
+      lng: location.lng,
+      locationLabel: location.label,
+      now,
+      radiusKm: filters.maxDistanceKm ?? config.SEARCH_DEFAULT_RADIUS_KM,
+      text: categoryId ? null : parsed.freeText || null,
+      durationMin: subEntry?.defaultDurationMin ?? 60,
+      specialityName: subEntry?.name.en ?? null,
+    };
+  }
+
+  function priceFrom(row: CandidateRow, subCategoryId: string | null): number | null {
+    const items = subCategoryId ? row.pricing.filter((i) => i.subCategoryId === subCategoryId) : row.pricing;
+    return items.length ? Math.min(...items.map((i) => i.amountPaise)) : null;
+  }
+
+  function calendarOf(row: CandidateRow, busy: BusyRow[]): CandidateCalendar {
+    return {
+      workingHours: row.workingHours,
+      timeOff: row.timeOff,
+      base: { lat: row.baseLat, lng: row.baseLng },
+      bookings: busy.map((b) => ({ start: b.start, end: b.end, slotEnd: b.slotEnd, location: { lat: b.lat, lng: b.lng } })),
+    };
+  }
+
+  /** Candidates scored exactly, best first, until the top `need` can no longer change. */
+  async function rank(p: Plan, actor: Actor | null, need: number): Promise<{ ranked: Scored[]; more: boolean }> {
+    const rows = await repo.geoCandidates({
+      lat: p.lat,
+      lng: p.lng,
+      radiusKm: p.radiusKm,
+      categoryId: p.interpretation.categoryId,
+      subCategoryId: p.filters.subCategoryId ?? null,
+      minRating: p.filters.minRating,
+      verifiedOnly: p.filters.verifiedOnly,
+      text: p.text,
+    });
+    const goodPast = actor?.customerId ? await repo.goodPastProviders(actor.customerId) : new Set<string>();
+    const subId = p.interpretation.subCategoryId;
+    const pool: Scored[] = [];
+    for (const row of rows) {
+      const price = priceFrom(row, subId);
+      if (p.filters.maxPrice !== undefined && (price === null || price > p.filters.maxPrice)) continue;
+      const item = subId ? row.pricing.find((i) => i.subCategoryId === subId) : undefined;
+      const input: Omit<ScoreInput, 'availability'> = {
+        averageRating: row.averageRating,
+        ratingCount: row.ratingCount,
+        aadhaarVerified: row.aadhaarVerified,
+        backgroundVerified: row.backgroundVerified,
+        responseTimeSec: row.responseTime,
+        distanceKm: row.distanceKm,
+        radiusKm: p.radiusKm,
+        reputationScore: row.reputationScore,
+        personal: {
+          goodPastBooking: goodPast.has(row.id),
+          specialist: subId !== null && row.subCategoryIds.includes(subId),
+          languageMatch: actor !== null && row.languages.includes(actor.language),
+          ...(p.specialityName ? { specialityName: p.specialityName } : {}),
+        },
+      };
+      pool.push({ row, input, upper: upperBoundScore(input), priceFrom: price, durationMin: item?.durationMin ?? p.durationMin });
+    }
+    pool.sort((a, b) => b.upper - a.upper || (a.row.id < b.row.id ? -1 : 1));
+
+    const done: Scored[] = [];
+    const location = { lat: p.lat, lng: p.lng };
+    const horizonEnd = new Date(p.now.getTime() + 8 * DAY_MS);
+    let i = 0;
+    while (i < pool.length) {
+      const batch = pool.slice(i, i + (i === 0 ? Math.max(FIRST_BATCH, need) : NEXT_BATCH));
+      i += batch.length;
+      const busy = await repo.busyBookings(
+        batch.map((s) => s.row.id),
+        new Date(p.now.getTime() - DAY_MS),
+        horizonEnd,
+      );
+      for (const s of batch) {
+        const cal = calendarOf(
+          s.row,
+          busy.filter((b) => b.providerId === s.row.id),
+        );
+        const q = { location, now: p.now, durationMin: s.durationMin, rules };
+        const availability = availabilityFor(cal, { ...q, when: p.interpretation.when });
+        if (p.filters.availableAt && availability !== 'free') continue;
+        const next = nextFreeSlot(cal, q);
+        const score = computeMatchScore({ ...s.input, availability });
+        s.result = {
+          provider: {
+            id: s.row.id,
+            businessName: s.row.businessName,
+            description: s.row.description,
+            city: s.row.city,
+            categoryId: s.row.categoryId,
+            averageRating: s.row.averageRating,
+            ratingCount: s.row.ratingCount,
+            completedJobs: s.row.completedJobs,
+            aadhaarVerified: s.row.aadhaarVerified,
+            backgroundVerified: s.row.backgroundVerified,
+            languages: s.row.languages,
+          },
+          matchScore: score.matchScore,
+          scoreBreakdown: score.breakdown,
+          distanceKm: Math.round(s.row.distanceKm * 100) / 100,
+          priceFrom: s.priceFrom,
+          nextAvailableSlot: next === null ? null : toIstIso(new Date(next)),
+          badges: [
+            ...(s.row.aadhaarVerified ? ['AADHAAR_VERIFIED'] : []),
+            ...(s.row.backgroundVerified ? ['BACKGROUND_CHECKED'] : []),
+            ...(s.row.reputationScore >= 80 ? ['TOP_RATED'] : []),
+            ...(s.row.responseTime !== null && s.row.responseTime <= 600 ? ['QUICK_RESPONDER'] : []),
+            ...(availability === 'free' ? ['AVAILABLE_THEN'] : []),
+            ...(s.row.ratingCount === 0 ? ['NEW'] : []),
+          ],
+        };
+        done.push(s);
+      }
+      done.sort((a, b) => b.result!.matchScore - a.result!.matchScore || (a.row.id < b.row.id ? -1 : 1));
+      const nextUpper = pool[i]?.upper;
+      if (nextUpper === undefined) break;
+      // Stop once the (need)-th exact score beats every score the unscored candidates could reach.
+      if (done.length >= need && done[need - 1]!.result!.matchScore > nextUpper) break;
+    }
+    return { ranked: done, more: i < pool.length };
+  }
+
+  return {
+    async search(input: { actor: Actor | null; body: SearchRequest; now?: Date }): Promise<SearchResponse> {
+      const { actor, body } = input;
+      let p: Plan;
+      let offset = 0;
+      let searchId: string | null = null;
+      if (body.cursor) {
+        const cursor = decodeCursor(body.cursor);
+        const log = await repo.findLog(db, cursor.searchId);
+        if (!log || (log.userId !== null && log.userId !== actor?.userId)) throw invalidCursor();
+        const stored = log.interpretation as unknown as {
+          interpretation: SearchInterpretation;
+          plan: Omit<Plan, 'interpretation' | 'now' | 'filters' | 'query'>;
+        };
+        p = {
+          ...stored.plan,
+          query: log.query,
+          interpretation: stored.interpretation,
+          filters: log.filters as SearchFilters,
+          now: log.searchedAt,
+        };
+        offset = cursor.offset;
+        searchId = log.id;
+      } else {
+        p = await plan(body, input.now ?? new Date());
+      }
+
+      const { ranked, more } = await rank(p, actor, offset + PAGE_SIZE + 1);
+      const page = ranked.slice(offset, offset + PAGE_SIZE);
+      const hasNext = ranked.length > offset + PAGE_SIZE || (more && page.length === PAGE_SIZE);
+
+      searchId = await db.transaction(async (tx) => {
+        const id =
+          searchId ??
+          (await repo.insertLog(tx, {
+            userId: actor?.userId ?? null,
+            query: p.query,
+            language: p.interpretation.language,
+            interpretation: {
+              interpretation: p.interpretation,
+              plan: {
+                lat: p.lat,
+                lng: p.lng,
+                locationLabel: p.locationLabel,
+                radiusKm: p.radiusKm,
+                text: p.text,
+                durationMin: p.durationMin,
+                specialityName: p.specialityName,
+              },
+            },
+            filters: p.filters,
+            lat: p.lat,
+            lng: p.lng,
+            locationText: p.interpretation.locationText,
+            searchedAt: p.now,
+            resultCount: ranked.length,
+          }));
+        await repo.insertImpressions(
+          tx,
+          page.map((s, k) => ({ searchId: id, providerId: s.row.id, rank: offset + k + 1, matchScore: s.result!.matchScore })),
+        );
+        return id;
+      });
+
+      return {
+        searchId,
+        interpretation: p.interpretation,
+        location: { lat: p.lat, lng: p.lng, label: p.locationLabel },
+        results: page.map((s) => s.result!),
+        nextCursor: hasNext ? encodeCursor({ searchId, offset: offset + PAGE_SIZE }) : null,
+      };
+    },
+
+    /** Records that the customer picked a provider from a search's results. */
+    async select(input: { actor: Actor | null; searchId: string; providerId: string }) {
+      return db.transaction(async (tx) => {
+        const log = await repo.findLog(tx, input.searchId);
+        if (!log || (log.userId !== null && log.userId !== input.actor?.userId)) throw notFound('Search');
+        const shown = await repo.findImpression(tx, input.searchId, input.providerId);
+        if (!shown) {
+          throw new AppError('PROVIDER_NOT_IN_RESULTS', 'That provider was not among this search’s results', { status: 422 });
+        }
+        await repo.insertSelection(tx, {
+          searchId: input.searchId,
+          providerId: input.providerId,
+          userId: input.actor?.userId ?? null,
+          rank: shown.rank,
+        });
+        return { searchId: input.searchId, providerId: input.providerId, rank: shown.rank };
+      });
+    },
+
+    geocode: (q: string) => geocoder.geocode(q),
+    async reverse(lat: number, lng: number) {
+      if (!isInIndia(lat, lng)) throw badRequest('LOCATION_OUTSIDE_INDIA', 'We only serve locations in India');
+      return geocoder.reverse(lat, lng);
+    },
+  };
+}
+export type SearchService = ReturnType<typeof createSearchService>;
