@@ -150,8 +150,6 @@ export function createBookingService(deps: BookingServiceDeps) {
       const to = p.to ?? b.status;
       const updated = await repo.update(tx, b.id, b.status, { ...p.patch, ...(p.to ? { status: p.to } : {}), updatedAt: at });
       if (!updated) throw conflict('ILLEGAL_TRANSITION', 'The booking changed meanwhile; reload and try again');
-      if (p.failAfterCommit) return { updated, party, fail: p.failAfterCommit, parties: null };
-      const parties = await repo.parties(tx, updated);
       await repo.insertEvent(tx, {
         bookingId: b.id,
         type: p.eventType,
@@ -162,6 +160,8 @@ export function createBookingService(deps: BookingServiceDeps) {
         reason: p.reason ?? null,
         data: p.data,
       });
+      if (p.failAfterCommit) return { updated, party, fail: p.failAfterCommit, parties: null };
+      const parties = await repo.parties(tx, updated);
       const base = {
         bookingId: b.id,
         bookingNumber: b.bookingNumber,
