@@ -69,7 +69,7 @@ describe('bookings authorization matrix', () => {
         name: 'create',
         method: 'POST',
         url: '/api/bookings',
-        body: async (ctx) => {
+        body: async (ctx: MatrixContext) => {
           bookable ??= approveForBookings(ctx.c, ctx.actors.provider.providerId!);
           const p = await bookable;
           return { providerId: p.providerId, subCategoryId: p.sub.id, scheduledStart: nextSlot(), serviceLocation: nearby };
