@@ -77,9 +77,38 @@ describe('identity routes × roles', () => {
         expect: { ...signedIn, otherCustomer: 404, provider: 403, otherProvider: 403, admin: 403, adminNo2fa: 403 },
       },
       {
+        // Before the enrol row: matrix admins have no authenticator yet, so they pass authorization and are told to enrol (409).
+        method: 'POST',
+        url: '/api/auth/totp/verify',
+        body: { code: '123456' },
+        expect: {
+          ...signedIn,
+          customer: 403,
+          otherCustomer: 403,
+          provider: 403,
+          otherProvider: 403,
+          admin: 409,
+          adminNo2fa: 409,
+        },
+      },
+      {
         method: 'POST',
         url: '/api/auth/totp/enroll',
         expect: { ...signedIn, customer: 403, otherCustomer: 403, provider: 403, otherProvider: 403 },
+      },
+      {
+        method: 'POST',
+        url: '/api/auth/totp/recover',
+        body: { code: 'ABCDE-FGHJK' },
+        expect: {
+          ...signedIn,
+          customer: 403,
+          otherCustomer: 403,
+          provider: 403,
+          otherProvider: 403,
+          admin: 409,
+          adminNo2fa: 409,
+        },
       },
       { method: 'GET', url: '/api/admin/users', expect: adminOnly },
       {
