@@ -15,6 +15,7 @@ import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
 import { chatRoutes } from './modules/chat/chat.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { onboardingRoutes } from './modules/providers/onboarding.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { onboardingRoutes } from './modules/providers/onboarding.routes';
@@ -74,6 +75,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
+  await app.register(onboardingRoutes(c), { prefix: '/api' });
   await app.register(catalogRoutes(c.catalog), { prefix: '/api' });
   await app.register(searchRoutes(c.search), { prefix: '/api' });
   await app.register(onboardingRoutes(c), { prefix: '/api' });

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables';
 import { notifications } from '../src/modules/notifications/notifications.tables';
 import type { ProviderStatus } from '../src/modules/providers/provider-status';
-import { documents, providerProfiles } from '../src/modules/providers/providers.tables';
+import { providerProfiles } from '../src/modules/providers/providers.tables';
 import { createTestApp, type TestApp } from './app';
-import { adminOnly, authzMatrix, type MatrixContext, providerOnly, publicRoute } from './authz/matrix';
-import { createApprovedProvider, createUser, type TestUser } from './factories';
+import { createUser, type TestUser } from './factories';
+import { providerInStatus } from './factories/onboarding';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,29 +17,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A provider with a complete profile (photo included), put in `status`. */
-async function providerIn(status: ProviderStatus, owner?: TestUser) {
-  const made = owner ? { user: owner, providerId: owner.providerId! } : await createApprovedProvider(t.c);
-  if (owner) {
-    const other = await createApprovedProvider(t.c);
-    const [src] = await t.c.db.select().from(providerProfiles).where(eq(providerProfiles.id, other.providerId));
-    const { id: _id, userId: _u, createdAt: _c, updatedAt: _up, ...fields } = src!;
-    await t.c.db.update(providerProfiles).set(fields).where(eq(providerProfiles.id, owner.providerId!));
-  }
-  await t.c.db.insert(documents).values({
-    ownerUserId: made.user.id,
-    providerId: made.providerId,
-    kind: 'PROFILE_PHOTO',
-    storageKey: `documents/${randomUUID()}.jpg`,
-    mimeType: 'image/jpeg',
-    sizeBytes: 1,
-  });
-  await t.c.db
-    .update(providerProfiles)
-    .set({ status, submittedAt: status === 'DRAFT' ? null : new Date(), statusReason: null })
-    .where(eq(providerProfiles.id, made.providerId));
-  return made;
-}
+const providerIn = (status: ProviderStatus, owner?: TestUser) => providerInStatus(t.c, status, owner);
 
 const post = (url: string, headers: Record<string, string>, payload?: object) =>
   t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
@@ -200,7 +178,7 @@ describe('admin review queue and audit log', () => {
       });
       expect(res.statusCode, res.body).toBe(200);
       ids.push(...res.json().items.map((i: { id: string }) => i.id));
-      cursor = res.json().nextCursor;
+      cursor = res.json().nextCursor as string | null;
     } while (cursor);
     expect(ids.slice(0, 3)).toEqual(made);
     expect(new Set(ids).size).toBe(ids.length);
@@ -223,7 +201,7 @@ describe('admin review queue and audit log', () => {
         expect(e).toMatchObject({ actorUserId: admin.id, action: 'provider.approve', objectType: 'provider_profile' });
         seen.push(e.objectId);
       }
-      cursor = res.json().nextCursor;
+      cursor = res.json().nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual(targets.map((p) => p.providerId).reverse());
     const one = await t.app.inject({
@@ -238,97 +216,4 @@ describe('admin review queue and audit log', () => {
     await expect(t.database.query(`update audit_log set reason = 'edited'`)).rejects.toThrow(/append-only/);
     await expect(t.database.query('delete from audit_log')).rejects.toThrow(/append-only/);
   });
-});
-
-describe('authorization matrix', () => {
-  const readyProvider = async (_ctx: MatrixContext, status: ProviderStatus) => (await providerIn(status)).providerId;
-  const doc = async (ctx: MatrixContext) => {
-    const [d] = await ctx.c.db
-      .insert(documents)
-      .values({
-        ownerUserId: ctx.actors.provider.id,
-        providerId: ctx.actors.provider.providerId,
-        kind: 'CERTIFICATE',
-        storageKey: `documents/${randomUUID()}.pdf`,
-        mimeType: 'application/pdf',
-        sizeBytes: 10,
-      })
-      .returning();
-    await ctx.c.storage.put(d!.storageKey, Buffer.from('%PDF-1.4\n%%EOF'), 'application/pdf');
-    return `/api/documents/${d!.id}`;
-  };
-  const noOne404 = {
-    anonymous: 404,
-    customer: 404,
-    otherCustomer: 404,
-    otherProvider: 404,
-    adminNo2fa: 404,
-    banned: 404,
-  } as const;
-
-  authzMatrix(
-    () => t,
-    [
-      { method: 'GET', url: '/api/providers/me', expect: providerOnly },
-      { method: 'PUT', url: '/api/providers/me', body: { description: 'hello' }, expect: providerOnly },
-      { method: 'POST', url: '/api/providers/me/submit', expect: { ...providerOnly, provider: 422, otherProvider: 422 } },
-      { method: 'POST', url: '/api/providers/me/bank-account/otp', expect: providerOnly },
-      {
-        method: 'PUT',
-        url: '/api/providers/me/bank-account',
-        body: { accountNumber: '123456789', ifsc: 'HDFC0001234', holderName: 'A B', otp: '000000' },
-        expect: { ...providerOnly, provider: 422, otherProvider: 422 },
-      },
-      {
-        method: 'POST',
-        url: '/api/providers/me/kyc/aadhaar',
-        body: { aadhaarNumber: '123412341234' },
-        expect: { ...providerOnly, provider: 400, otherProvider: 400 },
-      },
-      {
-        method: 'POST',
-        url: '/api/providers/me/kyc/aadhaar/verify',
-        body: { referenceId: randomUUID(), otp: '123456' },
-        expect: { ...providerOnly, provider: 404, otherProvider: 404 },
-      },
-      {
-        method: 'GET',
-        url: '/api/providers/me/background-check',
-        expect: { ...providerOnly, provider: 404, otherProvider: 404 },
-      },
-      {
-        method: 'POST',
-        url: '/api/providers/me/background-check',
-        expect: { ...providerOnly, provider: 422, otherProvider: 422 },
-      },
-      {
-        name: 'public profile of a live provider',
-        method: 'GET',
-        url: async (ctx) => `/api/providers/${await readyProvider(ctx, 'APPROVED')}`,
-        expect: publicRoute,
-      },
-      {
-        name: 'profile of a provider under review',
-        method: 'GET',
-        url: (ctx) => `/api/providers/${ctx.actors.provider.providerId}`,
-        expect: { ...noOne404, provider: 'allow', admin: 'allow' },
-      },
-      { name: 'a certificate', method: 'GET', url: doc, expect: { ...noOne404, provider: 'allow', admin: 'allow' } },
-      {
-        name: 'delete a certificate',
-        method: 'DELETE',
-        url: doc,
-        expect: { ...noOne404, anonymous: 401, banned: 403, admin: 404, provider: 'allow' },
-      },
-      { method: 'GET', url: '/api/admin/providers?status=PENDING_REVIEW', expect: adminOnly },
-      { method: 'GET', url: '/api/admin/audit', expect: adminOnly },
-      ...ACTIONS.map((a) => ({
-        name: `admin ${a}`,
-        method: 'POST' as const,
-        url: async (ctx: MatrixContext) => `/api/admin/providers/${await readyProvider(ctx, LEGAL_FROM[a])}/${a}`,
-        body: { reason: 'Matrix check' },
-        expect: adminOnly,
-      })),
-    ],
-  );
 });

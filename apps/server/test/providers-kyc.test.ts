@@ -170,12 +170,15 @@ describe('Aadhaar e-KYC (Surepass adapter against a local fake)', () => {
   let fake: Awaited<ReturnType<typeof startFakeServer>>;
   let t: TestApp;
   const n = testAadhaar(8888);
+  const down = testAadhaar(8889);
 
   beforeAll(async () => {
     fake = await startFakeServer((req, body, res) => {
       if (req.headers.authorization !== `Bearer ${TOKEN}`) return sendJson(res, 401, { success: false, message: 'Unauthorized' });
       const json = JSON.parse(body.toString() || '{}') as Record<string, string>;
       if (req.url === '/api/v1/aadhaar-v2/generate-otp') {
+        if (json.id_number === down)
+          return sendJson(res, 503, { success: false, message: `Upstream timeout for ${json.id_number}` });
         if (!/^\d{12}$/.test(json.id_number ?? '')) {
           return sendJson(res, 422, {
             data: null,
@@ -230,7 +233,7 @@ describe('Aadhaar e-KYC (Surepass adapter against a local fake)', () => {
     t = await createTestApp({ KYC_PROVIDER: 'surepass', SUREPASS_BASE_URL: fake.url, SUREPASS_API_TOKEN: TOKEN });
   });
   afterAll(async () => {
-    await assertNowhere(t, [n]);
+    await assertNowhere(t, [n, down]);
     await t?.close();
     await fake?.close();
   });
@@ -258,20 +261,10 @@ describe('Aadhaar e-KYC (Surepass adapter against a local fake)', () => {
   });
 
   it('vendor outages are a 502 that says nothing about the number', async () => {
-    const down = await createTestApp({
-      KYC_PROVIDER: 'surepass',
-      SUREPASS_BASE_URL: 'http://127.0.0.1:9',
-      SUREPASS_API_TOKEN: TOKEN,
-    });
-    try {
-      const u = await createUser(down.c, { role: 'PROVIDER' });
-      const r = await start(down, u, n);
-      expect(r.statusCode).toBe(502);
-      expect(r.json().error.code).toBe('VENDOR_UNAVAILABLE');
-      expect(r.body).not.toContain(n);
-      await assertNowhere(down, [n]);
-    } finally {
-      await down.close();
-    }
+    const u = await createUser(t.c, { role: 'PROVIDER' });
+    const r = await start(t, u, down);
+    expect(r.statusCode).toBe(502);
+    expect(r.json().error.code).toBe('VENDOR_UNAVAILABLE');
+    expect(r.body).not.toContain(down);
   });
 });

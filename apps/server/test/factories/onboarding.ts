@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import type { Container } from '../../src/container';
 import { verhoeffCheckDigit } from '../../src/integrations/kyc/verhoeff';
 import { devOutbox } from '../../src/modules/notifications/notifications.tables';
-import { type createCategory, standardHours } from './index';
+import type { ProviderStatus } from '../../src/modules/providers/provider-status';
+import { documents, providerProfiles } from '../../src/modules/providers/providers.tables';
+import { createApprovedProvider, type createCategory, standardHours, type TestUser } from './index';
 
 /** A Verhoeff-valid Aadhaar number (never a real one: sandbox numbers start with 9999). */
 export function testAadhaar(seed = Math.floor(Math.random() * 1e7)): string {
@@ -96,3 +99,27 @@ export async function lastSmsTo(c: Container, phone: string): Promise<string> {
 }
 
 export const otpIn = (body: string) => /\b(\d{6})\b/.exec(body)?.[1] ?? '';
+
+/** A provider with a complete profile (photo included), put in `status`. */
+export async function providerInStatus(c: Container, status: ProviderStatus, owner?: TestUser) {
+  const made = owner ? { user: owner, providerId: owner.providerId! } : await createApprovedProvider(c);
+  if (owner) {
+    const other = await createApprovedProvider(c);
+    const [src] = await c.db.select().from(providerProfiles).where(eq(providerProfiles.id, other.providerId));
+    const { id: _id, userId: _u, createdAt: _c, updatedAt: _up, ...fields } = src!;
+    await c.db.update(providerProfiles).set(fields).where(eq(providerProfiles.id, owner.providerId!));
+  }
+  await c.db.insert(documents).values({
+    ownerUserId: made.user.id,
+    providerId: made.providerId,
+    kind: 'PROFILE_PHOTO',
+    storageKey: `documents/${randomUUID()}.jpg`,
+    mimeType: 'image/jpeg',
+    sizeBytes: 1,
+  });
+  await c.db
+    .update(providerProfiles)
+    .set({ status, submittedAt: status === 'DRAFT' ? null : new Date(), statusReason: null })
+    .where(eq(providerProfiles.id, made.providerId));
+  return made;
+}
