@@ -184,4 +184,26 @@ describe('provider onboarding, from a new phone number to a live profile', () =>
     expect(events).toContain('PENDING_REVIEW');
     expect(events.at(-1)).toBe('APPROVED');
   });
+
+  it('documents every onboarding route in the OpenAPI description', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of [
+      '/api/providers/me',
+      '/api/providers/me/submit',
+      '/api/providers/me/documents',
+      '/api/providers/me/kyc/aadhaar',
+      '/api/providers/me/kyc/aadhaar/verify',
+      '/api/providers/me/bank-account',
+      '/api/providers/me/background-check',
+      '/api/providers/{id}',
+      '/api/documents/{id}',
+      '/api/admin/providers',
+      '/api/admin/providers/{id}/approve',
+      '/api/admin/audit',
+    ]) {
+      expect(paths).toContain(p);
+    }
+  });
 });
