@@ -27,6 +27,7 @@ import { createReviewService } from './modules/reviews/reviews.service';
 import { createPayoutGateway } from './integrations/payouts';
 import { createLedger } from './modules/ledger/ledger';
 import { createInvoiceService } from './modules/payments/invoice.service';
+import { connectBookingHooks } from './modules/payments/payments.jobs';
 import { createPaymentService } from './modules/payments/payments.service';
 import { createWalletService } from './modules/wallet/wallet.service';
 import { createUsersService } from './modules/users/users.service';
@@ -75,6 +76,8 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const geocoder = createGeocoder(config);
   const search = createSearchService({ db: database.db, repo: createSearchRepository(database), catalog, geocoder, refiner: createQueryRefiner(config), config, logger });
   const invoices = createInvoiceService({ db: database.db, config });
+  // Escrow release inside the confirm-completion transaction; refund jobs when a paid booking ends early.
+  connectBookingHooks(bookings, paymentService, jobs);
 
   return {
     config,
