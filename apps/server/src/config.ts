@@ -26,6 +26,8 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ADMIN_PHONES: csv.default(['+919000000000']),
   DEV_OUTBOX: bool.default(true),
+  /** Serve the built web app (apps/web/.next) on the API's port for every non-/api path. */
+  WEB_APP: bool.default(true),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce
     .number()

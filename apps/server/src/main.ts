@@ -9,6 +9,7 @@ import { createLogger } from './lib/logger';
 import { attachRealtime, type Realtime } from './realtime';
 import { DEMO_PHONES } from './seed/demo-data';
 import { seedDemoData } from './seed/seed';
+import { attachWeb } from './web';
 
 function fail(message: string): never {
   console.error(`Cannot start: ${message}`);
@@ -78,9 +79,17 @@ async function main() {
   // api and realtime share one HTTP server; a worker-only process serves nothing and just runs jobs.
   let app: FastifyInstance | null = null;
   let realtime: Realtime | null = null;
+  let webServed = false;
   if (roles.has('api') || roles.has('realtime')) {
     app = await buildApp(container);
     realtime = roles.has('realtime') ? attachRealtime(app, container) : null;
+    if (config.WEB_APP && roles.has('api')) {
+      try {
+        webServed = await attachWeb(app);
+      } catch (err) {
+        fail(`the web app could not start (${(err as Error).message}).`);
+      }
+    }
   }
 
   let shuttingDown = false;
@@ -124,6 +133,7 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
   console.log(`LocalPro Connect is running at ${url}  (${summary})`);
+  if (config.WEB_APP && !webServed) console.log('The web app is not built (apps/web/.next): only the API is served.');
 }
 
 void main();
