@@ -275,7 +275,7 @@ describe('signatures', () => {
       payload: { orderId, paymentId: sim.paymentId, signature: sim.signature },
     });
     expect(ok.statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it('rejects webhooks with a bad signature or for another gateway, recording nothing', async () => {
     const { s, orderId, amount, paymentId } = await openOrder();
@@ -355,7 +355,7 @@ describe('webhooks', () => {
       JSON.stringify({ status: 'CAPTURED', held: true, attempts: ['1:FAILED', '2:CAPTURED'], tx: true }),
     ]);
     await ledgerOk();
-  });
+  }, 120_000);
 
   it('a failed attempt leaves the order open; a retry captures once; a second capture is refunded', async () => {
     const { s, orderId, amount, paymentId } = await openOrder();
@@ -392,7 +392,7 @@ describe('webhooks', () => {
     const page = await t.app.inject({ method: 'GET', url: `/api/payments/sandbox/checkout/${orderId}` });
     expect(page.body).toContain('already paid');
     await ledgerOk();
-  });
+  }, 120_000);
 
   it('events for unknown orders are acknowledged and recorded, not applied', async () => {
     const body = buildRazorpayWebhook('payment.captured', {
