@@ -2,9 +2,10 @@
 export const OTP_TTL_SEC = 5 * 60;
 export const OTP_MAX_WRONG_TRIES = 5;
 export const OTP_SENDS_PER_PHONE_PER_HOUR = 5;
-export const OTP_REQUESTS_PER_IP_PER_HOUR = 30;
-export const OTP_REQUESTS_PER_IP_PER_MINUTE = 5;
-export const OTP_VERIFIES_PER_IP_PER_10_MIN = 30;
+export const OTP_REQUESTS_PER_IP_PER_HOUR = 100;
+// Generous enough for carrier-grade NAT (many phones behind one IP), tight enough to stop SMS pumping from one host.
+export const OTP_REQUESTS_PER_IP_PER_MINUTE = 10;
+export const OTP_VERIFIES_PER_IP_PER_10_MIN = 60;
 const FIRST_COOLDOWN_SEC = 30;
 const MAX_COOLDOWN_SEC = 15 * 60;
 
