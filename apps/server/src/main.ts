@@ -6,7 +6,7 @@ import { type Database, openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startJobs } from './jobs/registry';
 import { createLogger } from './lib/logger';
-import { attachRealtime, type Realtime } from './realtime';
+import { attachRealtime, createRealtimeEmitter, type Realtime } from './realtime';
 import { DEMO_PHONES } from './seed/demo-data';
 import { seedDemoData } from './seed/seed';
 import { attachWeb } from './web';
@@ -91,6 +91,9 @@ async function main() {
       }
     }
   }
+
+  // Without the realtime role (e.g. a worker), domain events still reach sockets on other nodes via Redis.
+  realtime ??= createRealtimeEmitter(container);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

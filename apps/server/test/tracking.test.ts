@@ -106,7 +106,6 @@ describe('live tracking', () => {
       booking: {},
     });
     await updated;
-    await sleep(50);
     expect(await t.c.db.select().from(bookingLocations).where(eq(bookingLocations.bookingId, booking.id))).toHaveLength(0);
     await sleep(1100);
     expect(await request(p, 'location:update', { bookingId: booking.id, lat: 26.8, lng: 80.9 })).toMatchObject({

@@ -8,13 +8,14 @@ import type { RealtimeServer } from './index';
 export function registerDomainFanout(io: RealtimeServer, c: Container): () => void {
   const offs = [
     c.events.on('booking.updated', async (e) => {
+      // Live tracking ends when the booking leaves CONFIRMED (started, cancelled, …): forget the last point
+      // first, so whoever sees the update also sees the point gone.
+      if (e.status !== 'CONFIRMED') await c.tracking.clear(e.bookingId).catch(() => {});
       io.to([`booking:${e.bookingId}`, `user:${e.customerUserId}`, `user:${e.providerUserId}`]).emit('booking:updated', {
         bookingId: e.bookingId,
         status: e.status,
         booking: e.booking,
       });
-      // Live tracking ends when the booking leaves CONFIRMED (started, cancelled, …): forget the last point.
-      if (e.status !== 'CONFIRMED') await c.tracking.clear(e.bookingId);
     }),
     c.events.on('notification.created', (e) => {
       io.to(`user:${e.userId}`).emit('notification:created', e.notification as never);

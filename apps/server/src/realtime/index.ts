@@ -33,14 +33,7 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  const redisClients: Redis[] = [];
-  if (c.config.REDIS_URL) {
-    const pub = new Redis(c.config.REDIS_URL, { maxRetriesPerRequest: 2 });
-    const sub = pub.duplicate();
-    for (const r of [pub, sub]) r.on('error', (err) => c.logger.warn({ err: err.message }, 'realtime redis error'));
-    redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
-  }
+  const redisClients = useRedisAdapter(io, c);
   const log = c.logger.child({ component: 'realtime' });
   const onError = (err: unknown, event: string) => log.error({ err, event }, 'socket event failed');
   const checkSession = createSessionCheck(c);
@@ -107,6 +100,36 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
       io.local.disconnectSockets(true);
       await Promise.all(leaving.map((e) => c.presence.disconnected(e.userId, e.socketId).catch(() => {})));
       io.engine.close();
+      await Promise.all(redisClients.map((r) => r.quit().catch(() => {})));
+    },
+  };
+}
+
+/** With REDIS_URL: the Redis adapter (ioredis pub/sub pair), so emits reach sockets on every node. */
+function useRedisAdapter(io: RealtimeServer, c: Container): Redis[] {
+  if (!c.config.REDIS_URL) return [];
+  const pub = new Redis(c.config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  const sub = pub.duplicate();
+  for (const r of [pub, sub]) r.on('error', (err) => c.logger.warn({ err: err.message }, 'realtime redis error'));
+  io.adapter(createAdapter(pub, sub));
+  return [pub, sub];
+}
+
+/**
+ * For a process without the `realtime` role (e.g. a separate worker running notifications.deliver, or an
+ * API node that changes bookings): a Socket.IO server bound to no port whose Redis adapter publishes
+ * the domain-event fan-out to the realtime nodes. Without REDIS_URL there is nothing to publish to, so
+ * in-process fan-out needs the realtime role in the same process (the default: all roles in one).
+ */
+export function createRealtimeEmitter(c: Container): Realtime | null {
+  if (!c.config.REDIS_URL) return null;
+  const io: RealtimeServer = new Server({ serveClient: false });
+  const redisClients = useRedisAdapter(io, c);
+  const unsubscribe = registerDomainFanout(io, c);
+  return {
+    io,
+    async close() {
+      unsubscribe();
       await Promise.all(redisClients.map((r) => r.quit().catch(() => {})));
     },
   };

@@ -185,6 +185,49 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
       return rows[0] ? messageFromRow(rows[0]) : null;
     },
 
+    async findManyByClientIds(roomId: string, clientMessageIds: string[]): Promise<MessageRow[]> {
+      if (clientMessageIds.length === 0) return [];
+      return db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.chatRoomId, roomId), inArray(messages.clientMessageId, clientMessageIds)));
+    },
+
+    /**
+     * Several messages of one room in one statement: the counter moves by n and the rows take the n seqs in
+     * order. Returns fewer rows than given when a clientMessageId was already stored (the caller rolls back).
+     */
+    async insertBatch(tx: Tx, roomId: string, batch: NewMessage[]): Promise<MessageRow[]> {
+      const data = batch.map((m, i) => ({
+        ord: i + 1,
+        client_message_id: m.clientMessageId,
+        sender_id: m.senderId,
+        type: m.type,
+        content: m.content ?? null,
+        original_content: m.originalContent ?? null,
+        detected_language: m.detectedLanguage ?? null,
+        translations: m.translations ?? {},
+        media_url: m.mediaUrl ?? null,
+        location: m.location ?? null,
+      }));
+      const { rows } = await queryIn(
+        tx,
+        `with s as (update chat_rooms set last_seq = last_seq + $2, last_message_at = now() where id = $1 returning last_seq),
+              x as (select * from jsonb_to_recordset($3::jsonb) as x(ord int, client_message_id text, sender_id uuid,
+                      type message_type, content text, original_content text, detected_language text, translations jsonb,
+                      media_url text, location jsonb))
+         insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
+                               detected_language, translations, media_url, location)
+         select $1, s.last_seq - $2 + x.ord, x.client_message_id, x.sender_id, x.type, x.content, x.original_content,
+                x.detected_language, coalesce(x.translations, '{}'::jsonb), x.media_url, x.location
+         from s, x order by x.ord
+         on conflict (chat_room_id, client_message_id) do nothing
+         returning *`,
+        [roomId, batch.length, JSON.stringify(data)],
+      );
+      return rows.map(messageFromRow);
+    },
+
     async listMessages(roomId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRow[]> {
       if (q.beforeSeq !== undefined) {
         const rows = await db

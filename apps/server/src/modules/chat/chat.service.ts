@@ -3,18 +3,16 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import type { TranslationResult, Translator } from '../../integrations/translation/port';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import type { Notifier } from '../notifications/notify';
 import { createChatRepository, type MessageRow, type RoomInfo } from './chat.repository';
 import { messageView, participantViewer, type Viewer } from './chat.view';
+import { createMessageWriter } from './chat.writer';
 import { maskContacts } from './masking';
 
 export interface PresenceLookup {
   isOnline(userId: string): Promise<boolean>;
 }
-
-/** The clientMessageId is already stored: roll back the seq bump and return the stored message. */
-class DuplicateRace extends Error {}
 
 const isAdmin = (actor: Actor) => actor.role === 'ADMIN' && actor.secondFactor;
 
@@ -34,6 +32,7 @@ export function createChatService(deps: {
   config: Pick<Config, 'CHAT_MASK_CONTACTS'>;
 }) {
   const repo = createChatRepository(deps.database.db, deps.database.queryIn);
+  const writer = createMessageWriter({ database: deps.database, repo });
 
   async function maskFor(room: RoomInfo): Promise<boolean> {
     if (!deps.config.CHAT_MASK_CONTACTS) return false;
@@ -133,6 +132,7 @@ export function createChatService(deps: {
      * Stores a message once per (room, clientMessageId): a retry returns the stored one (duplicate: true).
      * The seq comes from the room row's counter in the same transaction, so seqs are gap-free per room
      * (a retry's insert conflicts, the transaction rolls back with its seq bump, and the stored row is read).
+     * Messages arriving for one room while a write is in flight share the next transaction (chat.writer.ts).
      */
     async sendMessage(actor: Actor, p: SendMessagePayload, knownRoom?: RoomInfo): Promise<SentMessage> {
       const room = knownRoom ?? (await accessRoom(actor, p.roomId));
@@ -151,21 +151,20 @@ export function createChatService(deps: {
         (id): id is string => id !== null,
       );
 
-      try {
-        const row = await deps.database.db.transaction(async (tx) => {
-          const inserted = await repo.insertMessage(tx, {
-            chatRoomId: room.id,
-            clientMessageId: p.clientMessageId,
-            senderId: actor.userId,
-            type: p.type,
-            content: text ? maskContacts(text).text : null,
-            originalContent: text,
-            detectedLanguage: detected,
-            translations,
-            mediaUrl: p.mediaId ?? null,
-            location: p.location ?? null,
-          });
-          if (!inserted) throw new DuplicateRace();
+      const { row, duplicate } = await writer.write({
+        values: {
+          chatRoomId: room.id,
+          clientMessageId: p.clientMessageId,
+          senderId: actor.userId,
+          type: p.type,
+          content: text ? maskContacts(text).text : null,
+          originalContent: text,
+          detectedLanguage: detected,
+          translations,
+          mediaUrl: p.mediaId ?? null,
+          location: p.location ?? null,
+        },
+        afterInsert: async (tx, inserted) => {
           for (const userId of offline) {
             const viewer = participantViewer(room, userId);
             const preview = messageView(inserted, viewer, mask).content ?? (p.type === 'IMAGE' ? '📷' : '📍');
@@ -180,16 +179,11 @@ export function createChatService(deps: {
               },
             });
           }
-          return inserted;
-        });
-        return { room: { ...room, lastSeq: row.seq }, row, duplicate: false, mask };
-      } catch (err) {
-        if (!(err instanceof DuplicateRace)) throw err;
-        const stored = await repo.findByClientId(room.id, p.clientMessageId);
-        if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
-        const storedMask = stored.originalContent && maskContacts(stored.originalContent).masked ? await maskFor(room) : false;
-        return { room, row: stored, duplicate: true, mask: storedMask };
-      }
+        },
+      });
+      if (!duplicate) return { room: { ...room, lastSeq: row.seq }, row, duplicate, mask };
+      const storedMask = row.originalContent && maskContacts(row.originalContent).masked ? await maskFor(room) : false;
+      return { room, row, duplicate, mask: storedMask };
     },
 
     viewForUser(sent: SentMessage, userId: string): ChatMessage {
