@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, providerProfiles } from '../src/modules/providers/providers.tables';
 import { createTestApp, type TestApp } from './app';
 import { createUser, type TestUser } from './factories';
-import { jpegWithGps, pngImage, upload } from './factories/onboarding';
+import { jpegWithGps, pngImage, testEnv, upload } from './factories/onboarding';
 
 let t: TestApp;
 let owner: TestUser;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lp-uploads-'));
 beforeAll(async () => {
-  t = await createTestApp({ DATA_DIR: dataDir, UPLOAD_LIMIT_BYTES: '400000', UPLOAD_MAX_INPUT_PIXELS: '4000000' });
+  t = await createTestApp(testEnv({ DATA_DIR: dataDir, UPLOAD_LIMIT_BYTES: '400000', UPLOAD_MAX_INPUT_PIXELS: '4000000' }));
   owner = await createUser(t.c, { role: 'PROVIDER' });
 });
 afterAll(async () => {

@@ -7,11 +7,11 @@ import type { ProviderStatus } from '../src/modules/providers/provider-status';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import { createTestApp, type TestApp } from './app';
 import { createUser, type TestUser } from './factories';
-import { providerInStatus } from './factories/onboarding';
+import { providerInStatus, testEnv } from './factories/onboarding';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp(testEnv());
 });
 afterAll(async () => {
   await t?.close();

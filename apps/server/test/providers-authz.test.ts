@@ -4,11 +4,11 @@ import type { ProviderStatus } from '../src/modules/providers/provider-status';
 import { documents } from '../src/modules/providers/providers.tables';
 import { createTestApp, type TestApp } from './app';
 import { adminOnly, authzMatrix, type MatrixContext, providerOnly, publicRoute } from './authz/matrix';
-import { providerInStatus } from './factories/onboarding';
+import { providerInStatus, testEnv } from './factories/onboarding';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp(testEnv());
 });
 afterAll(async () => {
   await t?.close();

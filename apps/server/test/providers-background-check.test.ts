@@ -6,6 +6,7 @@ import { notifications } from '../src/modules/notifications/notifications.tables
 import { backgroundChecks } from '../src/modules/providers/providers.tables';
 import { createTestApp, type TestApp } from './app';
 import { createApprovedProvider, createUser } from './factories';
+import { testEnv } from './factories/onboarding';
 import { sendJson, startFakeServer } from './fakes/http';
 
 const request = (t: TestApp, headers: Record<string, string>) =>
@@ -32,7 +33,7 @@ const typesFor = async (t: TestApp, userId: string) =>
 describe('background check with the sandbox agency', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ BACKGROUND_CHECK_SANDBOX_OUTCOME: 'FAILED', BACKGROUND_CHECK_SANDBOX_DELAY_SEC: '3600' });
+    t = await createTestApp(testEnv({ BACKGROUND_CHECK_SANDBOX_OUTCOME: 'FAILED', BACKGROUND_CHECK_SANDBOX_DELAY_SEC: '3600' }));
   });
   afterAll(async () => {
     await t?.close();
@@ -97,12 +98,14 @@ describe('background check with an HTTP agency and signed webhooks', () => {
       }
       sendJson(res, 404, {});
     });
-    t = await createTestApp({
-      BACKGROUND_CHECK_PROVIDER: 'agency',
-      BACKGROUND_CHECK_AGENCY_BASE_URL: fake.url,
-      BACKGROUND_CHECK_AGENCY_API_KEY: 'agency-key',
-      BACKGROUND_CHECK_WEBHOOK_SECRET: SECRET,
-    });
+    t = await createTestApp(
+      testEnv({
+        BACKGROUND_CHECK_PROVIDER: 'agency',
+        BACKGROUND_CHECK_AGENCY_BASE_URL: fake.url,
+        BACKGROUND_CHECK_AGENCY_API_KEY: 'agency-key',
+        BACKGROUND_CHECK_WEBHOOK_SECRET: SECRET,
+      }),
+    );
   });
   afterAll(async () => {
     await t?.close();

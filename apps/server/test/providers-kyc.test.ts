@@ -4,7 +4,7 @@ import { kycRecords, providerProfiles } from '../src/modules/providers/providers
 import { users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
 import { createUser, type TestUser } from './factories';
-import { lastSmsTo, otpIn, testAadhaar } from './factories/onboarding';
+import { lastSmsTo, otpIn, testAadhaar, testEnv } from './factories/onboarding';
 import { sendJson, startFakeServer } from './fakes/http';
 
 /** Every row of every table as text, and every log line: the full number must appear nowhere. */
@@ -45,7 +45,7 @@ describe('Aadhaar e-KYC (sandbox vendor)', () => {
   let t: TestApp;
   const used: string[] = [];
   beforeAll(async () => {
-    t = await createTestApp({ KYC_STARTS_PER_DAY: '4' });
+    t = await createTestApp(testEnv({ KYC_STARTS_PER_DAY: '4' }));
   });
   afterAll(async () => {
     await assertNowhere(t, used);
@@ -230,7 +230,7 @@ describe('Aadhaar e-KYC (Surepass adapter against a local fake)', () => {
       }
       sendJson(res, 404, { success: false });
     });
-    t = await createTestApp({ KYC_PROVIDER: 'surepass', SUREPASS_BASE_URL: fake.url, SUREPASS_API_TOKEN: TOKEN });
+    t = await createTestApp(testEnv({ KYC_PROVIDER: 'surepass', SUREPASS_BASE_URL: fake.url, SUREPASS_API_TOKEN: TOKEN }));
   });
   afterAll(async () => {
     await assertNowhere(t, [n, down]);

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../src/modules/notifications/notifications.tables';
 import { createTestApp, type TestApp } from './app';
 import { createCategory, createUser, uniquePhone } from './factories';
-import { completeProfileBody, jpegWithGps, lastSmsTo, otpIn, testAadhaar, upload } from './factories/onboarding';
+import { completeProfileBody, jpegWithGps, lastSmsTo, otpIn, testAadhaar, testEnv, upload } from './factories/onboarding';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp(testEnv());
 });
 afterAll(async () => {
   await t?.close();

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subCategories } from '../src/modules/catalog/catalog.tables';
 import { createTestApp, type TestApp } from './app';
 import { createCategory, createUser, type TestUser } from './factories';
-import { completeProfileBody, lastSmsTo, otpIn } from './factories/onboarding';
+import { completeProfileBody, lastSmsTo, otpIn, testEnv } from './factories/onboarding';
 
 let t: TestApp;
 let category: Awaited<ReturnType<typeof createCategory>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp(testEnv());
   category = await createCategory(t.c.db);
 });
 afterAll(async () => {

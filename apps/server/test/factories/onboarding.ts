@@ -123,3 +123,9 @@ export async function providerInStatus(c: Container, status: ProviderStatus, own
     .where(eq(providerProfiles.id, made.providerId));
   return made;
 }
+
+/**
+ * Env for onboarding test apps. With REDIS_URL the coarse per-IP limit (every inject comes from
+ * 127.0.0.1) is shared by every test process using that Redis; these tests are not about it.
+ */
+export const testEnv = (overrides: Record<string, string> = {}) => ({ RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
