@@ -22,7 +22,16 @@ describe(`no double booking (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite
     for (let i = 0; i < 200; i++) customers.push(await createUser(t.c, { role: 'CUSTOMER' }));
     const start = ist(workday(2), '10:00');
     const results = await Promise.all(customers.map((c) => requestBooking(t.app, w, c, start)));
+    // On a loaded machine a request can wait longer than the pool's 5 s connection timeout and get a
+    // transient 503 SERVICE_UNAVAILABLE; a client retries those. Every final answer must be 201 or 409.
+    for (const [i, r] of results.entries()) {
+      if (r.statusCode === 503) results[i] = await requestBooking(t.app, w, customers[i]!, start);
+    }
     const codes = results.map((r) => r.statusCode);
+    const other = results
+      .filter((r) => r.statusCode !== 201 && r.statusCode !== 409)
+      .map((r) => `${r.statusCode} ${r.body.slice(0, 160)}`);
+    expect(other, other.join('\n')).toEqual([]);
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(199);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('BOOKING_SLOT_TAKEN');
