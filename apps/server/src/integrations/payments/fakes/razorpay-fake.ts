@@ -23,7 +23,8 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
   const expectedAuth = `Basic ${Buffer.from(`${opts.keyId}:${opts.keySecret}`).toString('base64')}`;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
+    // No keep-alive: a pooled socket closed by the server between tests would reset the next request.
+    res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
     res.end(JSON.stringify(body));
   };
   const fail = (res: ServerResponse, status: number, description: string) =>
