@@ -68,14 +68,6 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
     where.push(`p.average_rating >= $${values.length}`);
   }
   if (q.verifiedOnly) where.push('p.aadhaar_verified');
-  if (q.text) {
-    values.push(q.text);
-    const n = values.length;
-    where.push(
-      `(to_tsvector('simple', coalesce(p.business_name, '') || ' ' || coalesce(p.description, '')) @@ plainto_tsquery('simple', $${n})` +
-        ` OR p.business_name % $${n} OR word_similarity($${n}, coalesce(p.business_name, '') || ' ' || coalesce(p.description, '')) > 0.5)`,
-    );
-  }
   const text = `SELECT p.id, p.business_name AS "businessName", p.description, p.city, p.category_id AS "categoryId",
   p.sub_category_ids AS "subCategoryIds", p.average_rating::float8 AS "averageRating", p.rating_count AS "ratingCount",
   p.completed_jobs AS "completedJobs", p.aadhaar_verified AS "aadhaarVerified", p.background_verified AS "backgroundVerified",
@@ -84,7 +76,18 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
   earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) / 1000.0 AS "distanceKm"
 FROM provider_profiles p JOIN users u ON u.id = p.user_id
 WHERE ${where.join('\n  AND ')}`;
-  return { text, values };
+  if (!q.text) return { text, values };
+  // Text match on the geo candidates only (MATERIALIZED keeps the GiST geo scan first): full-text words,
+  // or trigram similarity of the business name for typos and Hinglish spellings.
+  values.push(q.text);
+  const n = values.length;
+  return {
+    text: `WITH near AS MATERIALIZED (${text})
+SELECT * FROM near
+WHERE to_tsvector('simple', coalesce("businessName", '') || ' ' || coalesce(description, '')) @@ plainto_tsquery('simple', $${n})
+   OR similarity(coalesce("businessName", ''), $${n}) > 0.3`,
+    values,
+  };
 }
 
 export interface BusyRow {

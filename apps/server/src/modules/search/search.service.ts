@@ -97,8 +97,7 @@ export function createSearchService(deps: {
     }
     if (filters.subCategoryId) {
       const s = await catalog.findSubCategory(filters.subCategoryId);
-      if (!s?.isActive || (filters.categoryId && s.categoryId !== filters.categoryId))
-        throw unknownCategory('subCategoryId');
+      if (!s?.isActive || (filters.categoryId && s.categoryId !== filters.categoryId)) throw unknownCategory('subCategoryId');
     }
     if (filters.availableAt) {
       const t = Date.parse(filters.availableAt);
