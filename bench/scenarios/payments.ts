@@ -133,7 +133,7 @@ export async function run(opts: { postings?: number; roundTrips?: number; concur
     // ---- in-app round trip through the app ----
     const sandbox = c.sandboxGateway as SandboxGateway;
     const customers = await Promise.all(Array.from({ length: 20 }, () => createUser(c, { role: 'CUSTOMER' })));
-    const bookings = [];
+    const bookings: { b: Awaited<ReturnType<typeof insertBooking>>; customer: (typeof customers)[number] }[] = [];
     for (let i = 0; i < roundTrips + 4; i++) {
       const customer = customers[i % customers.length]!;
       const b = await insertBooking(c, {
