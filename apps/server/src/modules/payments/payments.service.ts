@@ -176,6 +176,10 @@ export function createPaymentService(deps: PaymentServiceDeps) {
         if (live) {
           const reusable = live.method === 'ONLINE' && live.status === 'PENDING' && live.gatewayOrderId;
           if (reusable && live.amount === due) return { reuse: live };
+          const orderBeingCreated = live.method === 'ONLINE' && live.status === 'PENDING' && !live.gatewayOrderId;
+          if (orderBeingCreated && Date.now() - live.createdAt.getTime() < 60_000) {
+            throw conflict('PAYMENT_IN_PROGRESS', 'A payment for this booking is being set up; retry shortly');
+          }
           if (live.method === 'ONLINE' && live.status === 'PENDING' && !(await repo.capturedAttempt(tx, live.id))) {
             // The price changed or order creation failed earlier: retire the stale order.
             await repo.updatePayment(tx, live.id, { status: 'FAILED', gatewayResponse: { superseded: true } });
