@@ -1,0 +1,195 @@
+/**
+ * Search at scale: POST /api/search through the real app (validation, parsing, geo query, scoring,
+ * availability, logging) beside the bare SQL of the same geo query, in the same run, on the same data.
+ * Standalone (the harness's scenario interface loads HTTP servers with autocannon; seeding 100k
+ * providers once per server process would dominate the run, so this script seeds once and measures
+ * in-process with app.inject):
+ *
+ *   npx tsx bench/scenarios/search.ts --providers 100000 [--requests 400] [--concurrency 4]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/scenarios/search.ts --providers 100000
+ *
+ * PostgreSQL: a scratch database lp_bench_search_<providers> is created and seeded once, then reused.
+ * PGlite: a scratch data dir under .tmp/ (reused too). Results: bench/results/search-<db>.{json,md}.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../apps/server/src/app';
+import { testConfig } from '../../apps/server/src/config';
+import { createContainer } from '../../apps/server/src/container';
+import { createPglite, createPostgres, type Database, wrapPglite } from '../../apps/server/src/db/client';
+import { runMigrations } from '../../apps/server/src/db/migrate';
+import { createLogger } from '../../apps/server/src/lib/logger';
+import { parseQuery } from '../../apps/server/src/modules/search/query-parser';
+import { geoCandidatesSql } from '../../apps/server/src/modules/search/search.repository';
+import { seedLarge } from '../../apps/server/src/seed/large';
+import { cities } from '../../apps/server/src/seed/places';
+
+const { values: args } = parseArgs({
+  options: {
+    providers: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '400' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const providers = Number(args.providers);
+const requests = Number(args.requests);
+const concurrency = Number(args.concurrency);
+const root = path.resolve(import.meta.dirname, '../..');
+
+const queries = [
+  'nal tapak raha hai',
+  'kal subah AC service chahiye',
+  'electrician',
+  'deep cleaning this weekend',
+  'pankha nahi chal raha',
+  'कल सुबह प्लंबर चाहिए',
+  'cockroach pest control',
+  'washing machine repair tomorrow 5pm',
+];
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function openBenchDatabase(): Promise<{ database: Database; url?: string; fresh: boolean }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `lp_bench_search_${providers}`;
+    const admin = createPostgres(url, 1);
+    const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [name])).rows.length > 0;
+    if (!exists) await admin.query(`create database ${name}`);
+    await admin.close();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return { database: createPostgres(u.toString(), concurrency + 2), url: u.toString(), fresh: !exists };
+  }
+  const dir = path.join(root, '.tmp', `bench-search-pglite-${providers}`);
+  mkdirSync(dir, { recursive: true });
+  const pglite = await createPglite(dir);
+  const database = wrapPglite(pglite);
+  return { database, fresh: false };
+}
+
+async function measure(n: number, fn: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const s = performance.now();
+        await fn(i);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: round(pct(latencies, 50)),
+    p95: round(pct(latencies, 95)),
+    p99: round(pct(latencies, 99)),
+    reqPerSec: round(n / elapsed),
+  };
+}
+
+const { database, url } = await openBenchDatabase();
+await runMigrations(database);
+const [{ n: existing } = { n: 0 }] = (
+  await database.query<{ n: number }>(`select count(*)::int as n from provider_profiles where status = 'APPROVED'`)
+).rows;
+if (existing < providers) {
+  const t = Date.now();
+  console.log(`seeding ${providers - existing} providers on ${database.kind}…`);
+  await seedLarge(database, { providers: providers - existing, bookingsPerProvider: 2, reviewShare: 0.6 });
+  await database.query('analyze');
+  console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+const config = testConfig({ LOG_LEVEL: 'warn', ...(url ? { DATABASE_URL: url } : {}) });
+const c = createContainer({ config, database, logger: createLogger('warn') });
+const app = await buildApp(c);
+await app.ready();
+
+// Points: the seeded cities' localities, round-robin.
+const points = cities.flatMap((city) => city.localities.map((l) => ({ lat: l.lat, lng: l.lng })));
+const index = await c.catalog.slugIndex();
+const sqlFor = (i: number) => {
+  const p = parseQuery(queries[i % queries.length]!, { now: new Date() });
+  const cat = p.categorySlug ? index.get(p.categorySlug)?.categoryId : null;
+  return geoCandidatesSql({ ...points[i % points.length]!, radiusKm: config.SEARCH_DEFAULT_RADIUS_KM, categoryId: cat ?? null });
+};
+
+const { text: planSql, values: planValues } = sqlFor(0);
+const plan = (await database.query<Record<string, string>>(`EXPLAIN ${planSql}`, planValues)).rows
+  .map((r) => Object.values(r)[0])
+  .join('\n');
+const usesIndex = plan.includes('provider_profiles_geo_idx');
+
+let candidates = 0;
+for (let i = 0; i < 16; i++) {
+  const { text, values } = sqlFor(i);
+  candidates += (await database.query(text, values)).rows.length;
+}
+
+// warm up both paths
+for (let i = 0; i < 20; i++) {
+  const { text, values } = sqlFor(i);
+  await database.query(text, values);
+  await app.inject({
+    method: 'POST',
+    url: '/api/search',
+    payload: { query: queries[i % queries.length]!, location: points[i % points.length]! },
+  });
+}
+let errors = 0;
+const bare = await measure(requests, async (i) => {
+  const { text, values } = sqlFor(i);
+  await database.query(text, values);
+});
+const api = await measure(requests, async (i) => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/search',
+    payload: { query: queries[i % queries.length]!, location: points[i % points.length]! },
+  });
+  if (res.statusCode !== 200) errors++;
+});
+
+const result = {
+  scenario: 'search',
+  database: database.kind,
+  providers,
+  requests,
+  concurrency,
+  avgCandidatesPerQuery: Math.round(candidates / 16),
+  geoIndexUsed: usesIndex,
+  bareSql: bare,
+  search: { ...api, errors },
+  p95Ratio: round(api.p95 / Math.max(bare.p95, 0.01)),
+  environment: { cpus: cpus().length, loadavg: loadavg().map(round), node: process.version },
+  at: new Date().toISOString(),
+};
+console.log(JSON.stringify(result, null, 2));
+console.log(plan);
+const dir = path.join(root, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, `search-${database.kind}.json`), `${JSON.stringify({ ...result, plan }, null, 2)}\n`);
+writeFileSync(
+  path.join(dir, `search-${database.kind}.md`),
+  [
+    `# search on ${database.kind}: ${providers} providers, ${requests} requests, concurrency ${concurrency}`,
+    '',
+    '| target | p50 ms | p95 ms | p99 ms | req/s |',
+    '|---|---|---|---|---|',
+    `| bare geo SQL | ${bare.p50} | ${bare.p95} | ${bare.p99} | ${bare.reqPerSec} |`,
+    `| POST /api/search | ${api.p50} | ${api.p95} | ${api.p99} | ${api.reqPerSec} |`,
+    '',
+    `p95 ratio search/bare SQL: ${result.p95Ratio}; candidates per query ≈ ${result.avgCandidatesPerQuery}; geo index used: ${usesIndex}; load average ${result.environment.loadavg.join(' ')} on ${result.environment.cpus} CPUs.`,
+    '',
+  ].join('\n'),
+);
+await app.close();
+await c.close();
+await database.close();
