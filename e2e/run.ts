@@ -84,6 +84,18 @@ async function shot(page: Page, name: string): Promise<void> {
   log(`screenshot ${name}.png`);
 }
 
+/** The API and the web app answer on one origin: /api stays JSON (404s too), everything else is Next. */
+async function sameOrigin(base: string): Promise<void> {
+  const missing = await fetch(`${base}/api/no-such-route`);
+  const body = (await missing.json()) as { error?: { code?: string } };
+  if (missing.status !== 404 || !body.error?.code) throw new Error(`/api 404 is not the API's JSON error: ${missing.status}`);
+  const manifest = await fetch(`${base}/manifest.webmanifest`);
+  if (!manifest.ok || !((await manifest.json()) as { icons?: unknown[] }).icons?.length) throw new Error('no PWA manifest');
+  const icon = await fetch(`${base}/icons/icon-192.png`);
+  if (icon.headers.get('content-type') !== 'image/png') throw new Error('no PWA icon');
+  log('same origin: /api JSON 404, manifest and icon served');
+}
+
 async function signIn(context: BrowserContext, base: string, phone: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}/login`);
@@ -95,11 +107,12 @@ async function signIn(context: BrowserContext, base: string, phone: string): Pro
   // Read the code the way a developer would: in the dev inbox page.
   const inbox = await context.newPage();
   await inbox.goto(`${base}/dev/inbox?to=${encodeURIComponent(phone)}`);
-  const first = inbox.locator('.outbox-item').first();
+  const first = inbox.locator('.outbox-item', { hasText: 'login code' }).first();
   await first.waitFor();
-  const code = /\b(\d{6})\b/.exec((await first.textContent()) ?? '')?.[1];
-  if (!code) throw new Error('no 6-digit code in the dev inbox');
   await shot(inbox, '02-dev-inbox');
+  const message = (await first.textContent()) ?? '';
+  const code = /(\d{6}) is your/.exec(message)?.[1];
+  if (!code) throw new Error(`no 6-digit code in the dev inbox message: ${message}`);
   await inbox.close();
 
   await page.getByLabel('6-digit code').fill(code);
@@ -135,11 +148,12 @@ async function customerBooks(context: BrowserContext, base: string): Promise<voi
   const name = await page.locator('h1').textContent();
   log(`provider page: ${name}`);
 
-  // Find the first day (from tomorrow: "kal") with a free slot.
+  // "kal" opens the form on tomorrow; take the first day from there with a free slot.
   const days = page.locator('fieldset', { hasText: 'Day' }).locator('.chip');
+  if ((await days.nth(1).getAttribute('aria-pressed')) !== 'true') throw new Error('the booking form did not open on tomorrow');
   let booked = false;
   for (let i = 1; i < (await days.count()) && !booked; i += 1) {
-    await days.nth(i).click();
+    if (i > 1) await days.nth(i).click();
     const slots = page.getByTestId('slots').locator('.chip');
     const none = page.getByText('No free times on this day');
     await Promise.race([slots.first().waitFor(), none.waitFor()]);
@@ -217,6 +231,7 @@ async function main(): Promise<void> {
       timezoneId: 'Asia/Kolkata',
     });
     context.setDefaultTimeout(20_000);
+    await sameOrigin(base);
     await customerBooks(context, base);
     await hindiHome(context, base);
     log('all journeys passed');

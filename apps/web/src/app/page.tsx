@@ -6,6 +6,7 @@ import { ResultCard } from '../components/result-card';
 import { ErrorNote, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
 import { type SearchResponse, search } from '../lib/api';
+import { istDate } from '../lib/format';
 import { loadPlace, type Place, savePlace } from '../lib/place';
 
 /** Home: one search box in English, Hindi or Hinglish, a place, and ranked results. */
@@ -119,6 +120,7 @@ export default function HomePage() {
               result={r}
               searchId={response.searchId}
               subCategoryId={i?.subCategoryId ?? undefined}
+              date={i?.when ? istDate(new Date(i.when.start)) : undefined}
             />
           ))}
           {response.nextCursor && (

@@ -24,10 +24,13 @@ type Service = PublicProvider['services'][number];
 export function BookingForm({
   provider,
   initialSubCategoryId,
+  initialDate,
   onBooked,
 }: {
   provider: PublicProvider;
   initialSubCategoryId: string | null;
+  /** An IST date (YYYY-MM-DD) to open on, e.g. the day the search asked for. */
+  initialDate: string | null;
   onBooked: (b: Booking) => void;
 }) {
   const { t, locale } = useI18n();
@@ -37,7 +40,7 @@ export function BookingForm({
     services.find((s) => s.subCategoryId === initialSubCategoryId)?.subCategoryId ?? services[0]?.subCategoryId ?? '',
   );
   const days = nextIstDates(7);
-  const [date, setDate] = useState(days[0]!);
+  const [date, setDate] = useState(initialDate && days.includes(initialDate) ? initialDate : days[0]!);
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [slotsError, setSlotsError] = useState<unknown>(null);
   const [slot, setSlot] = useState<string | null>(null);

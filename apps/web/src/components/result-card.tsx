@@ -10,14 +10,20 @@ export function ResultCard({
   result,
   searchId,
   subCategoryId,
+  date,
 }: {
   result: SearchResult;
   searchId: string;
   subCategoryId?: string;
+  /** The IST day the customer asked for ("kal subah" → tomorrow); the booking form opens on it. */
+  date?: string;
 }) {
   const { t, lang, locale } = useI18n();
   const p = result.provider;
-  const href = `/providers/${p.id}${subCategoryId ? `?sub=${subCategoryId}` : ''}`;
+  const query = new URLSearchParams();
+  if (subCategoryId) query.set('sub', subCategoryId);
+  if (date) query.set('date', date);
+  const href = `/providers/${p.id}${query.size > 0 ? `?${query}` : ''}`;
   const badgeText = (b: string) => {
     const key = `badge.${b}`;
     return hasKey(key) ? t(key) : b;

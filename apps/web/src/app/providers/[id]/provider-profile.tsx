@@ -111,7 +111,12 @@ export function ProviderProfile() {
           </Link>
         </div>
       ) : (
-        <BookingForm provider={provider} initialSubCategoryId={params.get('sub')} onBooked={setBooked} />
+        <BookingForm
+          provider={provider}
+          initialSubCategoryId={params.get('sub')}
+          initialDate={params.get('date')}
+          onBooked={setBooked}
+        />
       )}
 
       <h2>{t('provider.reviews')}</h2>
