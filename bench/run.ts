@@ -212,13 +212,20 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
 });
+// A scenario is bench/scenarios/<name>.ts exporting `scenario`. Files that export none (standalone
+// scripts) are skipped; naming scenarios on the command line imports only those files.
 const files = readdirSync(path.join(here, 'scenarios'))
   .filter((f) => f.endsWith('.ts'))
+  .filter((f) => !positionals.length || positionals.includes(f.replace(/\.ts$/, '')))
   .sort();
 const scenarios: BenchScenario[] = [];
 for (const f of files) {
-  const mod = (await import(path.join(here, 'scenarios', f))) as { scenario?: BenchScenario };
-  if (mod.scenario) scenarios.push(mod.scenario);
+  try {
+    const mod = (await import(path.join(here, 'scenarios', f))) as { scenario?: BenchScenario };
+    if (mod.scenario) scenarios.push(mod.scenario);
+  } catch (err) {
+    console.warn(`skipping bench/scenarios/${f}: ${(err as Error).message}`);
+  }
 }
 const chosen = positionals.length ? scenarios.filter((s) => positionals.includes(s.name)) : scenarios;
 if (!chosen.length) {
