@@ -48,6 +48,11 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
   }
 
   async function writeBatch(roomId: string, batch: Queued[]): Promise<void> {
+    if (batch.length === 1) {
+      // The common case when a room is quiet: one transaction, duplicates detected by the insert itself.
+      batch[0]!.resolve(await writeOne(batch[0]!));
+      return;
+    }
     const primary = new Map<string, Queued>();
     const followers: { item: Queued; of: string }[] = [];
     for (const item of batch) {
