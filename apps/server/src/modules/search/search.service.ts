@@ -217,7 +217,7 @@ export function createSearchService(deps: {
   }
 
   /** Candidates scored exactly, best first, until the top `need` can no longer change. */
-  async function rank(p: Plan, actor: Actor | null, need: number): Promise<{ ranked: Scored[]; more: boolean }> {
+  async function rank(p: Plan, actor: Actor | null, need: number): Promise<{ ranked: Scored[]; more: boolean; total: number }> {
     const rows = await repo.geoCandidates({
       lat: p.lat,
       lng: p.lng,
@@ -313,7 +313,7 @@ export function createSearchService(deps: {
       // Stop once the (need)-th exact score beats every score the unscored candidates could reach.
       if (done.length >= need && done[need - 1]!.result!.matchScore > nextUpper) break;
     }
-    return { ranked: done, more: i < pool.length };
+    return { ranked: done, more: i < pool.length, total: pool.length };
   }
 
   return {
@@ -343,7 +343,7 @@ export function createSearchService(deps: {
         p = await plan(body, input.now ?? new Date());
       }
 
-      const { ranked, more } = await rank(p, actor, offset + PAGE_SIZE + 1);
+      const { ranked, more, total } = await rank(p, actor, offset + PAGE_SIZE + 1);
       const page = ranked.slice(offset, offset + PAGE_SIZE);
       const hasNext = ranked.length > offset + PAGE_SIZE || (more && page.length === PAGE_SIZE);
 
@@ -371,7 +371,7 @@ export function createSearchService(deps: {
             lng: p.lng,
             locationText: p.interpretation.locationText,
             searchedAt: p.now,
-            resultCount: ranked.length,
+            resultCount: total,
           }));
         await repo.insertImpressions(
           tx,
