@@ -82,7 +82,12 @@ export async function createPaymentScenario(
 }
 
 /** Sets a booking's status (and confirmation) directly, as the bookings module would. */
-export async function setBookingStatus(c: Container, bookingId: string, status: BookingStatus, extra: { customerConfirmed?: boolean; cancellationFee?: number } = {}) {
+export async function setBookingStatus(
+  c: Container,
+  bookingId: string,
+  status: BookingStatus,
+  extra: { customerConfirmed?: boolean; cancellationFee?: number } = {},
+) {
   await c.db
     .update(bookings)
     .set({
