@@ -11,19 +11,18 @@ import { enforceLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
 import { loggerOptions } from './lib/logger';
 import { authRoutes } from './modules/auth/auth.routes';
-import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
-import { chatRoutes } from './modules/chat/chat.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { onboardingRoutes } from './modules/providers/onboarding.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
-import { searchRoutes } from './modules/search/search.routes';
-import { onboardingRoutes } from './modules/providers/onboarding.routes';
+import { chatRoutes } from './modules/chat/chat.routes';
+import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
+import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
+import { onboardingRoutes } from './modules/providers/onboarding.routes';
 import { reviewRoutes } from './modules/reviews/reviews.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { adminUsersRoutes } from './modules/users/admin-users.routes';
 import { usersRoutes } from './modules/users/users.routes';
-import { paymentsRoutes } from './modules/payments/payments.routes';
 import { walletRoutes } from './modules/wallet/wallet.routes';
 
 export interface BuildAppOptions {
@@ -75,18 +74,17 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });
-  await app.register(onboardingRoutes(c), { prefix: '/api' });
   await app.register(catalogRoutes(c.catalog), { prefix: '/api' });
   await app.register(searchRoutes(c.search), { prefix: '/api' });
   await app.register(onboardingRoutes(c), { prefix: '/api' });
   await app.register(bookingsRoutes(c), { prefix: '/api' });
-  await app.register(chatRoutes(c), { prefix: '/api' });
-  await app.register(notificationsRoutes(c), { prefix: '/api' });
-  await app.register(reviewRoutes(c), { prefix: '/api' });
   await app.register(authRoutes(c), { prefix: '/api' });
   await app.register(usersRoutes(c), { prefix: '/api' });
   await app.register(adminUsersRoutes(c), { prefix: '/api' });
   await app.register(devOutboxRoutes(c), { prefix: '/api' });
+  await app.register(reviewRoutes(c), { prefix: '/api' });
+  await app.register(chatRoutes(c), { prefix: '/api' });
+  await app.register(notificationsRoutes(c), { prefix: '/api' });
   await app.register(paymentsRoutes(c), { prefix: '/api' });
   await app.register(walletRoutes(c), { prefix: '/api' });
 

@@ -4,49 +4,49 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createActorResolver } from './http/auth';
 import { memoryRateLimiter, redisRateLimiter } from './http/rate-limit';
+import { createEmailSender } from './integrations/email';
+import { createQueryRefiner } from './integrations/llm';
+import { createGeocoder } from './integrations/maps';
 import { createPaymentGateway } from './integrations/payments';
+import { createPayoutGateway } from './integrations/payouts';
+import { createPushSender } from './integrations/push';
+import { createSmsSender } from './integrations/sms';
+import { createTranslator } from './integrations/translation';
 import { createPgBossQueue } from './jobs/pgboss-queue';
 import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
-import { createOnboarding } from './modules/providers/providers.wiring';
-import { createSmsSender } from './integrations/sms';
 import { createAuthService } from './modules/auth/auth.service';
-import { createTotpService } from './modules/auth/totp.service';
 import { createTokenSigner } from './modules/auth/tokens';
+import { createTotpService } from './modules/auth/totp.service';
 import { createBookingService } from './modules/bookings/bookings.service';
-import { createEmailSender } from './integrations/email';
-import { createPushSender } from './integrations/push';
-import { createTranslator } from './integrations/translation';
+import { createCatalogRepository } from './modules/catalog/catalog.repository';
+import { createCatalogService } from './modules/catalog/catalog.service';
 import { createChatService } from './modules/chat/chat.service';
+import { createLedger } from './modules/ledger/ledger';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createNotifier } from './modules/notifications/notifier';
-import { createTrackingService } from './modules/tracking/tracking.service';
-import { memoryPresence, redisPresence } from './realtime/presence';
-import { createReputationService } from './modules/reviews/reputation.service';
-import { createReviewService } from './modules/reviews/reviews.service';
-import { createPayoutGateway } from './integrations/payouts';
-import { createLedger } from './modules/ledger/ledger';
 import { createInvoiceService } from './modules/payments/invoice.service';
 import { connectBookingHooks } from './modules/payments/payments.jobs';
 import { createPaymentService } from './modules/payments/payments.service';
-import { createWalletService } from './modules/wallet/wallet.service';
-import { createUsersService } from './modules/users/users.service';
-import { createQueryRefiner } from './integrations/llm';
-import { createGeocoder } from './integrations/maps';
-import { createCatalogRepository } from './modules/catalog/catalog.repository';
-import { createCatalogService } from './modules/catalog/catalog.service';
+import { createOnboarding } from './modules/providers/providers.wiring';
+import { createReputationService } from './modules/reviews/reputation.service';
+import { createReviewService } from './modules/reviews/reviews.service';
 import { createSearchRepository } from './modules/search/search.repository';
 import { createSearchService } from './modules/search/search.service';
+import { createTrackingService } from './modules/tracking/tracking.service';
+import { createUsersService } from './modules/users/users.service';
+import { createWalletService } from './modules/wallet/wallet.service';
+import { memoryPresence, redisPresence } from './realtime/presence';
 
 /**
  * Plain wiring: integrations → repositories → services. No DI library; each module's factory takes
  * exactly what it needs from here. Add one line per module.
  */
-export function createContainer(deps: { config: Config; database: Database; logger: Logger }) {
+export function createContainer(deps: { config: Config; database: Database; logger: Logger; rateLimitPrefix?: string }) {
   const { config, database, logger } = deps;
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
-  const rateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
+  const rateLimiter = redis ? redisRateLimiter(redis, deps.rateLimitPrefix) : memoryRateLimiter();
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
   const resolveActor = createActorResolver(database.db, tokenSigner);
   const sms = createSmsSender(config, database.db);
@@ -65,19 +65,47 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const push = createPushSender(config, database.db);
   const email = createEmailSender(config, database.db);
   const payments = createPaymentGateway(config);
-  const onboarding = createOnboarding({ config, database, logger, jobs, notifier, events, rateLimiter, paymentGateway: payments.gateway, sms });
+  const onboarding = createOnboarding({
+    config,
+    database,
+    logger,
+    jobs,
+    notifier,
+    events,
+    rateLimiter,
+    paymentGateway: payments.gateway,
+    sms,
+  });
   const reputation = createReputationService({ db: database.db });
   const reviews = createReviewService({ db: database.db, notifier, reputation });
   const ledger = createLedger();
-  const paymentService = createPaymentService({ db: database.db, ledger, gateway: payments.gateway, sandbox: payments.sandbox, jobs, notifier, events, config, logger });
+  const paymentService = createPaymentService({
+    db: database.db,
+    ledger,
+    gateway: payments.gateway,
+    sandbox: payments.sandbox,
+    jobs,
+    notifier,
+    events,
+    config,
+    logger,
+  });
   const payoutGateway = createPayoutGateway(config);
   const wallet = createWalletService({ db: database.db, ledger, payouts: payoutGateway, jobs, notifier, config, logger });
-  const catalog = createCatalogService({ db: database.db, repo: createCatalogRepository() });
-  const geocoder = createGeocoder(config);
-  const search = createSearchService({ db: database.db, repo: createSearchRepository(database), catalog, geocoder, refiner: createQueryRefiner(config), config, logger });
   const invoices = createInvoiceService({ db: database.db, config });
   // Escrow release inside the confirm-completion transaction; refund jobs when a paid booking ends early.
   connectBookingHooks(bookings, paymentService, jobs);
+  const catalog = createCatalogService({ db: database.db, repo: createCatalogRepository() });
+  const geocoder = createGeocoder(config);
+  const search = createSearchService({
+    db: database.db,
+    repo: createSearchRepository(database),
+    catalog,
+    geocoder,
+    refiner: createQueryRefiner(config),
+    config,
+    logger,
+  });
 
   return {
     config,

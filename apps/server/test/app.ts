@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
@@ -32,7 +33,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     },
   });
   const logger = createLogger(config.LOG_LEVEL, logStream as never);
-  const c = createContainer({ config, database, logger });
+  const c = createContainer({ config, database, logger, rateLimitPrefix: `rl:test:${process.pid}:${randomUUID()}:` });
   await startJobs(c);
   const app = await buildApp(c, { logStream });
   await app.ready();

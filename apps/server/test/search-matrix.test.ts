@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createTestApp, type TestApp } from './app';
-import { adminOnly, authzMatrix, type MatrixExpectations, publicRoute } from './authz/matrix';
+import { adminOnly, authzMatrix, type MatrixContext, type MatrixExpectations, publicRoute } from './authz/matrix';
 import { createSearchableProvider, type SeededCatalog, seedCatalog } from './factories/search';
 
 let t: TestApp;
@@ -61,7 +61,7 @@ describe('catalogue and search: route × role matrix', () => {
         name: 'admin: create category',
         method: 'POST',
         url: '/api/admin/categories',
-        body: (ctx) => ({
+        body: (ctx: MatrixContext) => ({
           slug: `matrix-${ctx.as.toLowerCase()}`,
           nameTranslations: { en: 'Matrix', hi: 'मैट्रिक्स' },
           icon: 'grid',
@@ -79,7 +79,10 @@ describe('catalogue and search: route × role matrix', () => {
         name: 'admin: add sub-category',
         method: 'POST',
         url: () => `/api/admin/categories/${categoryId()}/sub-categories`,
-        body: (ctx) => ({ slug: `matrix-${ctx.as.toLowerCase()}`, nameTranslations: { en: 'Matrix', hi: 'मैट्रिक्स' } }),
+        body: (ctx: MatrixContext) => ({
+          slug: `matrix-${ctx.as.toLowerCase()}`,
+          nameTranslations: { en: 'Matrix', hi: 'मैट्रिक्स' },
+        }),
         expect: adminOnly,
       },
       {

@@ -1,9 +1,9 @@
 import type { Container } from '../container';
 import { registerBookingJobs } from '../modules/bookings/bookings.jobs';
 import { registerNotificationJobs } from '../modules/notifications/deliver';
+import { paymentQueues, registerPaymentJobs } from '../modules/payments/payments.jobs';
 import { registerOnboardingJobs } from '../modules/providers/providers.wiring';
 import { registerReviewJobs } from '../modules/reviews/reviews.jobs';
-import { paymentQueues, registerPaymentJobs } from '../modules/payments/payments.jobs';
 
 /**
  * Queues that code sends to before the module that handles them has registered a handler. Queues must
