@@ -5,7 +5,8 @@
  *
  * Journey 1 (customer, English): sign in as the demo customer with the code from the dev outbox, search
  * "kal subah plumber" near Lucknow, open the first provider, book a free slot at a saved address, see it
- * in My bookings. Journey 2: the home page in Hindi (language switch, Devanagari font loaded).
+ * in My bookings with its start code; the demo provider signs in and accepts it in /pro.
+ * Journey 2: the home page in Hindi (language switch, Devanagari font loaded).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(root, 'e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CUSTOMER_PHONE = '+919000000001';
+const PROVIDER_PHONE = '+919000000101';
+/** The sign-in SMS, in the account's language (English + Hindi, or Hindi only). */
+const LOGIN_CODE = /(\d{6}) (is your|आपका)/;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (msg: string) => console.log(`[e2e ${elapsed()}] ${msg}`);
@@ -96,33 +100,38 @@ async function sameOrigin(base: string): Promise<void> {
   log('same origin: /api JSON 404, manifest and icon served');
 }
 
-async function signIn(context: BrowserContext, base: string, phone: string): Promise<Page> {
+async function signIn(context: BrowserContext, base: string, phone: string, landing = '/'): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await page.getByLabel('Mobile number').fill(phone);
   await page.getByRole('button', { name: 'Send code' }).click();
   await page.getByLabel('6-digit code').waitFor();
-  await shot(page, '01-login-code');
+  if (landing === '/') await shot(page, '01-login-code');
 
   // Read the code the way a developer would: in the dev inbox page.
   const inbox = await context.newPage();
   await inbox.goto(`${base}/dev/inbox?to=${encodeURIComponent(phone)}`);
-  const first = inbox.locator('.outbox-item', { hasText: 'login code' }).first();
-  await first.waitFor();
-  await shot(inbox, '02-dev-inbox');
+  const first = inbox.locator('.outbox-item', { hasText: LOGIN_CODE }).first();
+  // The inbox refreshes itself every few seconds.
+  await first.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+    await shot(inbox, 'failed-dev-inbox');
+    const api = await fetch(`${base}/api/dev/outbox?to=${encodeURIComponent(phone)}`).then((r) => r.text());
+    throw new Error(`no login code in the dev inbox for ${phone}: ${String(err)}\nAPI says: ${api.slice(0, 1500)}`);
+  });
+  if (landing === '/') await shot(inbox, '02-dev-inbox');
   const message = (await first.textContent()) ?? '';
-  const code = /(\d{6}) is your/.exec(message)?.[1];
+  const code = LOGIN_CODE.exec(message)?.[1];
   if (!code) throw new Error(`no 6-digit code in the dev inbox message: ${message}`);
   await inbox.close();
 
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(`${base}/`);
+  await page.waitForURL(`${base}${landing}`);
   log(`signed in as ${phone}`);
   return page;
 }
 
-async function customerBooks(context: BrowserContext, base: string): Promise<void> {
+async function customerBooks(context: BrowserContext, base: string): Promise<string> {
   const page = await signIn(context, base, CUSTOMER_PHONE);
   await page.getByLabel('Describe the job').fill('kal subah plumber');
   await page.getByLabel('Or type your locality').fill('Lucknow');
@@ -170,6 +179,7 @@ async function customerBooks(context: BrowserContext, base: string): Promise<voi
   await success.waitFor({ timeout: 20_000 });
   const text = (await success.textContent()) ?? '';
   const bookingNumber = /Booking (\S+) requested/.exec(text)?.[1];
+  if (!bookingNumber) throw new Error(`no booking number in: ${text}`);
   log(`booked: ${text.slice(0, 120)}`);
   await shot(page, '05-booked');
 
@@ -179,7 +189,24 @@ async function customerBooks(context: BrowserContext, base: string): Promise<voi
   await card.waitFor();
   if (!(await card.getByText('Waiting for the pro').isVisible()))
     throw new Error('the new booking is not PENDING in My bookings');
+  const startCode = /Start code: (\d{4})/.exec((await card.textContent()) ?? '')?.[1];
+  if (!startCode) throw new Error('no start code on the booking');
   await shot(page, '06-my-bookings');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${base}/`);
+  await page.close();
+  return bookingNumber;
+}
+
+/** The demo provider (Sharma Plumbing Works, the top result above) accepts the new request in /pro. */
+async function providerAccepts(context: BrowserContext, base: string, bookingNumber: string): Promise<void> {
+  const page = await signIn(context, base, PROVIDER_PHONE, '/pro');
+  await page.getByRole('heading', { name: 'New requests' }).waitFor();
+  const card = page.locator(`[data-booking="${bookingNumber}"]`);
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await card.getByText('Confirmed').waitFor();
+  log(`provider accepted ${bookingNumber}`);
+  await shot(page, '08-pro-dashboard');
   await page.close();
 }
 
@@ -232,7 +259,8 @@ async function main(): Promise<void> {
     });
     context.setDefaultTimeout(20_000);
     await sameOrigin(base);
-    await customerBooks(context, base);
+    const bookingNumber = await customerBooks(context, base);
+    await providerAccepts(context, base, bookingNumber);
     await hindiHome(context, base);
     log('all journeys passed');
   } finally {

@@ -16,19 +16,30 @@ export function Inbox() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(async (recipient: string) => {
+  const [shown, setShown] = useState<string | null>(null);
+
+  const load = useCallback(async (recipient: string, quiet = false) => {
     if (!recipient.trim()) return;
-    setLoading(true);
+    if (!quiet) setLoading(true);
     setError(null);
     try {
       setItems((await devOutbox(recipient.trim())).items);
+      setShown(recipient.trim());
     } catch (err) {
       setItems(null);
+      setShown(null);
       setError(err);
     } finally {
       setLoading(false);
     }
   }, []);
+
+  // Messages are sent by background jobs: keep the list fresh while it is open.
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setInterval(() => void load(shown, true), 3000);
+    return () => clearInterval(timer);
+  }, [shown, load]);
 
   useEffect(() => {
     const initial = params.get('to');
