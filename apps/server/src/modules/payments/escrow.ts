@@ -172,7 +172,7 @@ export function createEscrow(deps: EscrowDeps) {
     const payment = await repo.findLivePayment(tx, bookingId, true);
     if (!payment) return false;
     const booking = await repo.findBookingForPayment(tx, bookingId);
-    if (!booking || booking.status !== 'COMPLETED' || !booking.customerConfirmedAt) return false;
+    if (booking?.status !== 'COMPLETED' || !booking.customerConfirmedAt) return false;
     return releaseLocked(tx, payment, booking);
   }
 
@@ -269,7 +269,7 @@ export function createEscrow(deps: EscrowDeps) {
   async function refundCancelledBooking(bookingId: string) {
     const refundId = await deps.db.transaction(async (tx) => {
       const payment = await repo.findLivePayment(tx, bookingId, true);
-      if (!payment || payment.method !== 'ONLINE' || payment.releasedAt || !payment.transactionId) return null;
+      if (payment?.method !== 'ONLINE' || payment.releasedAt || !payment.transactionId) return null;
       const booking = (await repo.findBookingForPayment(tx, bookingId))!;
       if (!CANCELLED_STATES.includes(booking.status)) return null;
       const held = await ledger.heldInEscrow(tx, { bookingId });
@@ -294,7 +294,7 @@ export function createEscrow(deps: EscrowDeps) {
   async function executeRefund(refundId: string) {
     await deps.db.transaction(async (tx) => {
       const refund = await repo.findRefund(tx, refundId, true);
-      if (!refund || refund.status !== 'PENDING' || refund.gatewayRefundId || refund.amount <= 0) return;
+      if (refund?.status !== 'PENDING' || refund.gatewayRefundId || refund.amount <= 0) return;
       const result = await deps.gateway.refund({
         paymentId: refund.gatewayPaymentId,
         amountPaise: refund.amount,

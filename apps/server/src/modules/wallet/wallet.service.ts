@@ -204,7 +204,7 @@ export function createWalletService(deps: WalletServiceDeps) {
   async function processPayout(payoutId: string) {
     await db.transaction(async (tx) => {
       const payout = await repo.findPayout(tx, payoutId, true);
-      if (!payout || payout.status !== 'REQUESTED') return;
+      if (payout?.status !== 'REQUESTED') return;
       const payee = await repo.findPayee(tx, payout.providerId);
       const result = await deps.payouts.createPayout({
         referenceId: payout.id,

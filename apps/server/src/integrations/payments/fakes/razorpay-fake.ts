@@ -77,7 +77,7 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
       m = match('POST', /^\/v1\/payments\/([^/]+)\/refund$/);
       if (m) {
         const p = payments.get(m[1]!);
-        if (!p || p.status !== 'captured') return fail(res, 400, 'The payment has not been captured');
+        if (p?.status !== 'captured') return fail(res, 400, 'The payment has not been captured');
         const amount = typeof body.amount === 'number' ? body.amount : p.amount - p.amount_refunded;
         if (amount > p.amount - p.amount_refunded)
           return fail(res, 400, 'The refund amount provided is greater than amount captured');
@@ -97,7 +97,7 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
       m = match('POST', /^\/v1\/payments\/([^/]+)\/transfers$/);
       if (m) {
         const p = payments.get(m[1]!);
-        if (!p || p.status !== 'captured') return fail(res, 400, 'The payment has not been captured');
+        if (p?.status !== 'captured') return fail(res, 400, 'The payment has not been captured');
         const list = (body.transfers as { account: string; amount: number; on_hold?: boolean }[]) ?? [];
         const items = list.map((tr) => {
           const t = {
