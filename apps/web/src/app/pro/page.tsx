@@ -71,7 +71,7 @@ export default function ProPage() {
       {profile && (
         <div className="card">
           <p>
-            <strong>{t('pro.status', { status: profile.status })}</strong>
+            <strong>{t('pro.status', { status: t(`providerStatus.${profile.status}`) })}</strong>
           </p>
           <p className="muted">{t(`pro.statusHint.${profile.status}`, { reason: profile.statusReason ?? '' })}</p>
         </div>
