@@ -176,7 +176,11 @@ async function customerBooks(context: BrowserContext, base: string): Promise<str
   await shot(page, '04-provider-booking');
   await page.getByRole('button', { name: 'Request booking' }).click();
   const success = page.locator('.success');
-  await success.waitFor({ timeout: 20_000 });
+  await success.waitFor({ timeout: 45_000 }).catch(async (err: unknown) => {
+    await shot(page, 'failed-booking');
+    const shown = await page.locator('.error').allTextContents();
+    throw new Error(`booking did not succeed: ${shown.join(' | ') || String(err)}`);
+  });
   const text = (await success.textContent()) ?? '';
   const bookingNumber = /Booking (\S+) requested/.exec(text)?.[1];
   if (!bookingNumber) throw new Error(`no booking number in: ${text}`);
