@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../src/modules/notifications/notifications.tables';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
-import { customerAddresses } from '../src/modules/users/users.tables';
+import { customerAddresses, users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
 import { type BookingWorld, bookingWorld, ist, nearby, put, requestBooking, workday } from './factories/bookings';
 import { createApprovedProvider, createUser } from './factories/index';
@@ -70,7 +70,12 @@ describe('POST /api/bookings', () => {
 
     // The provider is told, in the same transaction.
     const n = await t.c.db.select().from(notifications).where(eq(notifications.userId, w.provider.user.id));
-    expect(n.map((x) => x.type)).toContain('BOOKING_REQUESTED');
+    const requested = n.find((x) => x.type === 'BOOKING_REQUESTED');
+    expect(requested).toBeDefined();
+    // The provider reads who asked and for what, not blanks.
+    const [customerRow] = await t.c.db.select({ name: users.name }).from(users).where(eq(users.id, w.customer.id));
+    expect(requested!.body).toContain(customerRow!.name!);
+    expect(requested!.body).toContain(b.serviceType);
 
     // The slot (plus travel) is gone from availability.
     const a = await t.app.inject({

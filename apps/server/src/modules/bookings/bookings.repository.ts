@@ -199,8 +199,9 @@ export function createBookingsRepository() {
 
     async parties(ex: Executor, booking: Pick<BookingRow, 'customerId' | 'providerId'>) {
       const [c] = await ex
-        .select({ userId: customerProfiles.userId })
+        .select({ userId: customerProfiles.userId, name: users.name })
         .from(customerProfiles)
+        .innerJoin(users, eq(users.id, customerProfiles.userId))
         .where(eq(customerProfiles.id, booking.customerId));
       const [p] = await ex
         .select({ userId: providerProfiles.userId, businessName: providerProfiles.businessName, name: users.name })
@@ -209,6 +210,7 @@ export function createBookingsRepository() {
         .where(eq(providerProfiles.id, booking.providerId));
       return {
         customerUserId: c!.userId,
+        customerName: c!.name ?? 'A customer',
         providerUserId: p!.userId,
         providerName: p!.businessName ?? p!.name ?? 'Your provider',
       };

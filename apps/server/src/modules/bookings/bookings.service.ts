@@ -167,6 +167,8 @@ export function createBookingService(deps: BookingServiceDeps) {
         bookingNumber: b.bookingNumber,
         scheduledStart: toIstIso(updated.scheduledStart),
         providerName: parties.providerName,
+        customerName: parties.customerName,
+        serviceName: updated.serviceType,
       };
       for (const n of p.notices) {
         await notifier.notify(tx, {
@@ -306,6 +308,8 @@ export function createBookingService(deps: BookingServiceDeps) {
           bookingNumber: booking.bookingNumber,
           scheduledStart: toIstIso(booking.scheduledStart),
           serviceType: booking.serviceType,
+          serviceName: booking.serviceType,
+          customerName: (await repo.parties(tx, booking)).customerName,
         },
       });
       await jobs.send(
