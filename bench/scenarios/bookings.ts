@@ -1,24 +1,12 @@
-/**
- * Create-booking throughput and latency on PostgreSQL, with and without slot contention, beside a bare
- * SQL insert of the same row (the floor). Standalone: `DATABASE_URL=postgres://… npx tsx bench/scenarios/bookings.ts`
- * (the bench/ harness was not there when this was written; `run()` is exported for it).
- *
- * - no contention: every request asks for a different free slot (many providers, 4 slots a day each)
- * - contention: every 100 requests fight for one slot (1 wins, 99 get 409 BOOKING_SLOT_TAKEN)
- * Requests go through the real app (auth, validation, availability, exclusion constraint) via inject.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { buildApp } from '../../apps/server/src/app';
 import { testConfig } from '../../apps/server/src/config';
 import { createContainer } from '../../apps/server/src/container';
-import { createPostgres } from '../../apps/server/src/db/client';
 import { runMigrations } from '../../apps/server/src/db/migrate';
 import { startJobs } from '../../apps/server/src/jobs/registry';
 import { createLogger } from '../../apps/server/src/lib/logger';
 import { ist, nearby } from '../../apps/server/test/factories/bookings';
 import { createApprovedProvider, createUser } from '../../apps/server/test/factories/index';
+import { pct, pool, reportResults, scratchDatabase } from '../lib/standalone';
 
 interface Row {
   scenario: string;
@@ -31,28 +19,6 @@ interface Row {
   p99ms: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<number>) {
-  const latencies: number[] = [];
-  const statuses: number[] = [];
-  let i = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (i < items.length) {
-        const item = items[i++]!;
-        const s = performance.now();
-        statuses.push(await fn(item));
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { latencies, statuses, elapsed };
-}
-
 function workdays(n: number): string[] {
   const out: string[] = [];
   for (let d = 2; out.length < n; d++) {
@@ -63,21 +29,14 @@ function workdays(n: number): string[] {
 }
 
 export async function run(opts: { requests?: number; concurrency?: number } = {}): Promise<Row[]> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('The bookings bench runs on PostgreSQL: set DATABASE_URL');
   const requests = opts.requests ?? 2000;
   const concurrency = opts.concurrency ?? 32;
-  const name = `lp_bench_bookings_${process.pid}`;
-  const admin = createPostgres(url, 1);
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = createPostgres(u.toString(), concurrency);
+  const scratch = await scratchDatabase('bookings', concurrency);
+  const { database } = scratch;
   try {
     await runMigrations(database);
     const config = testConfig({
-      DATABASE_URL: u.toString(),
+      DATABASE_URL: scratch.url,
       ROLES: 'api',
       RATE_LIMIT_PER_MINUTE: '100000000',
       MAX_PENDING_BOOKINGS_PER_CUSTOMER: '1000000',
@@ -109,14 +68,14 @@ export async function run(opts: { requests?: number; concurrency?: number } = {}
       return r.statusCode;
     };
     const rows: Row[] = [];
-    const row = (scenario: string, r: Awaited<ReturnType<typeof pool>>) => {
+    const row = (scenario: string, r: Awaited<ReturnType<typeof pool<unknown, number>>>) => {
       rows.push({
         scenario,
-        requests: r.statuses.length,
+        requests: r.results.length,
         concurrency,
-        ok: r.statuses.filter((s) => s === 201).length,
-        conflicts: r.statuses.filter((s) => s === 409).length,
-        reqPerSec: Math.round(r.statuses.length / r.elapsed),
+        ok: r.results.filter((s) => s === 201).length,
+        conflicts: r.results.filter((s) => s === 409).length,
+        reqPerSec: Math.round(r.results.length / r.elapsed),
         p50ms: Number(pct(r.latencies, 50).toFixed(1)),
         p99ms: Number(pct(r.latencies, 99).toFixed(1)),
       });
@@ -186,9 +145,7 @@ export async function run(opts: { requests?: number; concurrency?: number } = {}
     await c.close();
     return rows;
   } finally {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.close();
+    await scratch.drop();
   }
 }
 
@@ -197,16 +154,5 @@ if (process.argv[1]?.endsWith('bookings.ts')) {
     requests: Number(process.env.BENCH_REQUESTS ?? 2000),
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
   });
-  console.table(rows);
-  console.log(
-    `load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')} on ${cpus().length} CPUs (numbers are only comparable side by side in one run)`,
-  );
-  const dir = path.resolve(import.meta.dirname, '../results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'bookings.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), database: 'postgresql', cpus: cpus().length, loadavg: loadavg(), rows }, null, 2)}\n`,
-  );
+  reportResults('bookings', rows);
 }

@@ -6,19 +6,16 @@
  * multi-step): `DATABASE_URL=postgres://… npx tsx bench/scenarios/payments.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { buildApp } from '../../apps/server/src/app';
 import { testConfig } from '../../apps/server/src/config';
 import { createContainer } from '../../apps/server/src/container';
-import { createPostgres } from '../../apps/server/src/db/client';
 import { runMigrations } from '../../apps/server/src/db/migrate';
 import type { SandboxGateway } from '../../apps/server/src/integrations/payments/sandbox';
 import { startJobs } from '../../apps/server/src/jobs/registry';
 import { createLogger } from '../../apps/server/src/lib/logger';
 import { createUser } from '../../apps/server/test/factories/index';
 import { createPaymentScenario, insertBooking } from '../../apps/server/test/factories/payments';
+import { pct, pool, reportResults, scratchDatabase } from '../lib/standalone';
 
 interface Row {
   scenario: string;
@@ -30,43 +27,14 @@ interface Row {
   failures: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let failures = 0;
-  let i = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (i < items.length) {
-        const item = items[i++]!;
-        const s = performance.now();
-        if (!(await fn(item))) failures++;
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { latencies, failures, elapsed };
-}
-
 export async function run(opts: { postings?: number; roundTrips?: number; concurrency?: number } = {}): Promise<Row[]> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('The payments bench runs on PostgreSQL: set DATABASE_URL');
   const postings = opts.postings ?? 3000;
   const roundTrips = opts.roundTrips ?? 200;
   const concurrency = opts.concurrency ?? 16;
-  const name = `lp_bench_payments_${process.pid}`;
-  const admin = createPostgres(url, 1);
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = createPostgres(u.toString(), concurrency + 4);
+  const scratch = await scratchDatabase('payments', concurrency + 4);
+  const { database } = scratch;
   const rows: Row[] = [];
-  const row = (scenario: string, n: number, r: Awaited<ReturnType<typeof pool>>) =>
+  const row = (scenario: string, n: number, r: Awaited<ReturnType<typeof pool<unknown, boolean>>>) =>
     rows.push({
       scenario,
       operations: n,
@@ -74,11 +42,11 @@ export async function run(opts: { postings?: number; roundTrips?: number; concur
       opsPerSec: Math.round(n / r.elapsed),
       p50ms: Number(pct(r.latencies, 50).toFixed(1)),
       p99ms: Number(pct(r.latencies, 99).toFixed(1)),
-      failures: r.failures,
+      failures: r.results.filter((ok) => !ok).length,
     });
   try {
     await runMigrations(database);
-    const config = testConfig({ DATABASE_URL: u.toString(), ROLES: 'api', RATE_LIMIT_PER_MINUTE: '100000000' });
+    const config = testConfig({ DATABASE_URL: scratch.url, ROLES: 'api', RATE_LIMIT_PER_MINUTE: '100000000' });
     const c = createContainer({ config, database, logger: createLogger('silent') });
     await startJobs(c);
     const app = await buildApp(c);
@@ -184,9 +152,7 @@ export async function run(opts: { postings?: number; roundTrips?: number; concur
     await c.close();
     return rows;
   } finally {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.close();
+    await scratch.drop();
   }
 }
 
@@ -196,16 +162,5 @@ if (process.argv[1]?.endsWith('payments.ts')) {
     roundTrips: Number(process.env.BENCH_ROUND_TRIPS ?? 200),
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
   });
-  console.table(rows);
-  console.log(
-    `load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')} on ${cpus().length} CPUs (numbers are only comparable side by side in one run)`,
-  );
-  const dir = path.resolve(import.meta.dirname, '../results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'payments.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), database: 'postgresql', cpus: cpus().length, loadavg: loadavg(), rows }, null, 2)}\n`,
-  );
+  reportResults('payments', rows);
 }
