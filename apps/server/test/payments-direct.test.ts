@@ -195,7 +195,7 @@ describe('invoices', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     const number = /filename="(LP-\d{4}-\d{2}-\d{6})\.pdf"/.exec(String(r.headers['content-disposition']))?.[1];
-    expect(number).toBeTruthy();
+    expect(number).toMatch(/^LP-\d{4}-\d{2}-\d{6}$/);
     const pdf = r.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
