@@ -1,5 +1,9 @@
-/** English strings. Every key here must also exist in hi.ts (the type of `hi` enforces it). */
-export const en = {
+/**
+ * English strings. Core strings live here; each screen area keeps its own in areas/<area>.ts
+ * (defineMessages) and is spread in below and in hi.ts, so helpers adding screens don't collide.
+ * Every key must also exist in Hindi (the types enforce it).
+ */
+export const coreEn = {
   'app.name': 'LocalPro Connect',
   'app.tagline': 'Trusted local pros, booked in minutes',
   'nav.search': 'Find a pro',
@@ -162,6 +166,10 @@ export const en = {
   'pro.complete': 'Mark completed',
   'pro.at': 'At {address}',
   'pro.done': 'Done.',
+} as const;
+
+export const en = {
+  ...coreEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
-import type { MessageKey } from './en';
+import type { coreEn, MessageKey } from './en';
 
 /** Hindi strings (Devanagari). Typed against en.ts so a missing key fails the typecheck. */
-export const hi: Record<MessageKey, string> = {
+const coreHi: Record<keyof typeof coreEn, string> = {
   'app.name': 'LocalPro Connect',
   'app.tagline': 'भरोसेमंद स्थानीय कारीगर, मिनटों में बुक करें',
   'nav.search': 'कारीगर खोजें',
@@ -164,4 +164,8 @@ export const hi: Record<MessageKey, string> = {
   'pro.complete': 'पूरा हुआ चिह्नित करें',
   'pro.at': 'पता: {address}',
   'pro.done': 'हो गया।',
+};
+
+export const hi: Record<MessageKey, string> = {
+  ...coreHi,
 };
