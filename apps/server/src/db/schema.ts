@@ -6,6 +6,7 @@ export * from '../modules/auth/auth.tables';
 export * from '../modules/bookings/bookings.tables';
 export * from '../modules/catalog/catalog.tables';
 export * from '../modules/chat/chat.tables';
+export * from '../modules/disputes/disputes.tables';
 export * from '../modules/notifications/notifications.tables';
 export * from '../modules/payments/payments.tables';
 export * from '../modules/providers/providers.tables';
