@@ -72,6 +72,9 @@ function storedRefreshToken(): string | null {
   return typeof window === 'undefined' ? null : window.localStorage.getItem(REFRESH_KEY);
 }
 
+/** The in-memory access token (for the Socket.IO handshake); null when signed out. */
+export const getAccessToken = (): string | null => accessToken;
+
 export function hasStoredSession(): boolean {
   return storedRefreshToken() !== null;
 }

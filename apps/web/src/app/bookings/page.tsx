@@ -7,6 +7,7 @@ import { ErrorNote, Loading } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
 import { type Booking, bookingAction, listBookings } from '../../lib/api';
 import { useSession } from '../../lib/session';
+import { useLiveBookings } from '../../lib/socket';
 
 const CANCELLABLE = new Set<Booking['status']>(['PENDING', 'CONFIRMED']);
 
@@ -29,6 +30,7 @@ export default function MyBookingsPage() {
   useEffect(() => {
     if (user?.role === 'CUSTOMER') void load();
   }, [user, load]);
+  useLiveBookings(items, setItems, () => void load());
 
   const replace = (b: Booking) => setItems((list) => list?.map((x) => (x.id === b.id ? b : x)) ?? null);
 

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ApiError, type Booking, getMyProvider, listBookings, type MyProvider } from '../../lib/api';
 import { istDate } from '../../lib/format';
 import { useSession } from '../../lib/session';
+import { useLiveBookings } from '../../lib/socket';
 import { ProviderActions } from './provider-actions';
 
 /** Provider area: sign-up entry, profile status, new requests (accept/decline), today's schedule (start/complete). */
@@ -38,6 +39,7 @@ export default function ProPage() {
   useEffect(() => {
     if (user?.role === 'PROVIDER') void load();
   }, [user, load]);
+  useLiveBookings(items, setItems, () => void load());
 
   if (!ready) return <Loading />;
   if (!user)
