@@ -12,13 +12,22 @@ import { customerBooksJourney } from './journeys/customer-books';
 import { hindiHomeJourney } from './journeys/hindi-home';
 import { sameOriginJourney } from './journeys/same-origin';
 import type { Journey, JourneyContext } from './lib/journey';
-import { elapsed, log, shots } from './lib/log';
+import { elapsed, log, shot, shots } from './lib/log';
 import { freePort, startServer, stopServer } from './lib/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** In the order they run: later journeys may rely on data earlier ones made only if they say so. */
 const journeys: Journey[] = [sameOriginJourney, customerBooksJourney, hindiHomeJourney];
+
+/** On a failure, every page still open is saved as failed-<journey>-<n>.png, so the cause can be seen. */
+async function screenshotOpenPages(contexts: BrowserContext[], journey: string): Promise<void> {
+  const pages = contexts.flatMap((c) => c.pages());
+  for (const [i, page] of pages.entries()) {
+    await shot(page, `failed-${journey}-${i + 1}`).catch(() => undefined);
+    log(`  page ${i + 1} was at ${page.url()}`);
+  }
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -66,7 +75,10 @@ async function main(): Promise<void> {
     for (const journey of selected) {
       log(`journey ${journey.name}: ${journey.title}`);
       const t0 = Date.now();
-      await journey.run(ctx);
+      await journey.run(ctx).catch(async (err: unknown) => {
+        await screenshotOpenPages(contexts, journey.name);
+        throw err;
+      });
       log(`journey ${journey.name} passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
     }
