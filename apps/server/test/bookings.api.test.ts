@@ -4,7 +4,7 @@ import { notifications } from '../src/modules/notifications/notifications.tables
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import { customerAddresses, users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
-import { type BookingWorld, bookingWorld, ist, nearby, put, requestBooking, workday } from './factories/bookings';
+import { type BookingWorld, bookingWorld, ist, nearby, put, requestBooking, shiftBooking, workday } from './factories/bookings';
 import { createApprovedProvider, createUser } from './factories/index';
 
 let t: TestApp;
@@ -225,5 +225,35 @@ describe('reading bookings', () => {
     expect(p!.acceptedJobs).toBe(1);
     expect(p!.totalJobs).toBeGreaterThanOrEqual(4);
     expect(p!.responseTime).not.toBeNull();
+  });
+});
+
+describe('the booking detail', () => {
+  it('the detail shows the other side (phone only once confirmed) and what cancelling now would cost', async () => {
+    const own = (await requestBooking(t.app, w, w.customer, ist(workday(5), '11:00'))).json();
+    const get = async (u: typeof w.customer) =>
+      (await t.app.inject({ url: `/api/bookings/${own.id}`, headers: u.headers })).json();
+    let c = await get(w.customer);
+    expect(c.counterpart).toEqual({ role: 'PROVIDER', name: expect.any(String), phone: null });
+    expect(c.cancellationQuote).toEqual({ feePaise: 0, late: false, freeUntil: expect.stringMatching(/\+05:30$/) });
+    const p = await get(w.provider.user);
+    expect(p.counterpart).toMatchObject({ role: 'CUSTOMER', phone: null });
+    // A provider answers a request by rejecting it, not by cancelling.
+    expect(p.cancellationQuote).toBeNull();
+
+    expect((await put(t.app, w.provider.user, own.id, 'accept')).statusCode).toBe(200);
+    c = await get(w.customer);
+    expect(c.counterpart.phone).toBe(w.provider.user.phone);
+    expect((await get(w.provider.user)).counterpart.phone).toBe(w.customer.phone);
+    // Inside the free-cancellation window the quote is the late fee the cancel call then charges.
+    const hoursAway = (new Date(own.scheduledStart).getTime() - Date.now()) / 3_600_000;
+    await shiftBooking(t.c, own.id, -Math.round((hoursAway - 1) * 60));
+    c = await get(w.customer);
+    expect(c.cancellationQuote.late).toBe(true);
+    expect(c.cancellationQuote.freeUntil).toBeNull();
+    expect(c.cancellationQuote.feePaise).toBeGreaterThan(0);
+    const cancelled = await put(t.app, w.customer, own.id, 'cancel', { reason: 'Plans changed' });
+    expect(cancelled.json().cancellationFee).toBe(c.cancellationQuote.feePaise);
+    expect((await get(w.admin)).counterpart).toBeUndefined();
   });
 });

@@ -44,6 +44,12 @@ describe('reviews authorization matrix', () => {
         expect: { ...customerOnly, otherCustomer: 404 },
       },
       {
+        name: 'only the booking’s customer reads their review of it',
+        method: 'GET',
+        url: async (ctx: MatrixContext) => `/api/bookings/${(await completedBooking(ctx)).id}/review`,
+        expect: { ...customerOnly, otherCustomer: 404 },
+      },
+      {
         name: 'public review list',
         method: 'GET',
         url: async (ctx) => `/api/providers/${ctx.actors.provider.providerId}/reviews`,

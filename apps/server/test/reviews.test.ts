@@ -75,6 +75,13 @@ describe('POST /api/reviews', () => {
     expect(notes[0]!.body).toContain('Rahul S. rated you 4★');
   });
 
+  it('before reviewing, the customer’s review of the booking is null', async () => {
+    const s = await createReviewScenario(t.c);
+    const r = await t.app.inject({ url: `/api/bookings/${s.bookingId}/review`, headers: s.customer.headers });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ review: null });
+  });
+
   it('a second review of the same booking is 409 REVIEW_EXISTS, also when both race', async () => {
     const s = await createReviewScenario(t.c);
     expect((await review(s)).statusCode).toBe(201);
@@ -233,6 +240,13 @@ describe('moderation', () => {
     expect((await t.app.inject({ url: `/api/providers/${s.providerId}/reviews` })).json().items).toHaveLength(0);
     expect((await profile(s.providerId)).ratingCount).toBe(0);
     expect(await notificationsOf(s.provider.id)).toHaveLength(0);
+
+    // The author sees their review is held (and why it is not public yet) when they come back to the booking.
+    const mine = await t.app.inject({ url: `/api/bookings/${s.bookingId}/review`, headers: s.customer.headers });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().review).toMatchObject({ id: held.id, moderationStatus: 'HELD', overallRating: 2 });
+    const other = await createUser(t.c, { role: 'CUSTOMER' });
+    expect((await t.app.inject({ url: `/api/bookings/${s.bookingId}/review`, headers: other.headers })).statusCode).toBe(404);
 
     const queue = await t.app.inject({ url: '/api/admin/reviews?status=HELD&limit=100', headers: admin.headers });
     expect(queue.statusCode).toBe(200);

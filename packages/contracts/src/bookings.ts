@@ -127,6 +127,16 @@ export const bookingView = z.object({
   pendingReschedule: rescheduleProposalSchema.nullable(),
   /** Participants and admins only (the detail view). */
   timeline: z.array(bookingEventSchema).optional(),
+  /** Detail view for a participant: the other side; the phone number only once the booking is confirmed. */
+  counterpart: z.object({ role: z.enum(['CUSTOMER', 'PROVIDER']), name: z.string(), phone: z.string().nullable() }).optional(),
+  /**
+   * Detail view for a participant who may cancel now: what cancelling would cost them (fee to the
+   * provider, in paise) and, for a customer, until when cancelling is free (null once inside the window).
+   */
+  cancellationQuote: z
+    .object({ feePaise: z.number().int(), late: z.boolean(), freeUntil: isoWithOffset.nullable() })
+    .nullable()
+    .optional(),
 });
 export type BookingView = z.infer<typeof bookingView>;
 

@@ -199,12 +199,17 @@ export function createBookingsRepository() {
 
     async parties(ex: Executor, booking: Pick<BookingRow, 'customerId' | 'providerId'>) {
       const [c] = await ex
-        .select({ userId: customerProfiles.userId, name: users.name })
+        .select({ userId: customerProfiles.userId, name: users.name, phone: users.phone })
         .from(customerProfiles)
         .innerJoin(users, eq(users.id, customerProfiles.userId))
         .where(eq(customerProfiles.id, booking.customerId));
       const [p] = await ex
-        .select({ userId: providerProfiles.userId, businessName: providerProfiles.businessName, name: users.name })
+        .select({
+          userId: providerProfiles.userId,
+          businessName: providerProfiles.businessName,
+          name: users.name,
+          phone: users.phone,
+        })
         .from(providerProfiles)
         .innerJoin(users, eq(users.id, providerProfiles.userId))
         .where(eq(providerProfiles.id, booking.providerId));
@@ -213,6 +218,8 @@ export function createBookingsRepository() {
         customerName: c!.name ?? 'A customer',
         providerUserId: p!.userId,
         providerName: p!.businessName ?? p!.name ?? 'Your provider',
+        customerPhone: c!.phone,
+        providerPhone: p!.phone,
       };
     },
 

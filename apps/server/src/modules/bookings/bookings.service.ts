@@ -29,7 +29,7 @@ import {
   slotTaken,
 } from './bookings.repository';
 import { durationFor, priceItemFor, providerBase, quoteFor, slotsFor } from './bookings.scheduling';
-import { toBookingView } from './bookings.view';
+import { CONTACT_STATUSES, toBookingView } from './bookings.view';
 import { type CancellationPolicy, cancellationOutcome, canDispute, noShowOutcome } from './cancellation-policy';
 
 export const BOOKING_JOBS = { expire: 'bookings.expire', autoConfirm: 'bookings.auto_confirm', sweep: 'bookings.sweep' } as const;
@@ -126,7 +126,35 @@ export function createBookingService(deps: BookingServiceDeps) {
       proposal,
       customerUserId: parties.customerUserId,
       events: evts,
+      detail: withTimeline ? await detailFor(party, b, parties) : undefined,
     });
+  }
+
+  /** The participant's extras: who the other side is (phone once agreed) and what cancelling now would cost. */
+  async function detailFor(
+    party: Party,
+    b: BookingRow,
+    parties: Awaited<ReturnType<BookingsRepository['parties']>>,
+  ): Promise<Pick<BookingView, 'counterpart' | 'cancellationQuote'> | undefined> {
+    if (party !== 'CUSTOMER' && party !== 'PROVIDER') return undefined;
+    const showPhone = CONTACT_STATUSES.has(b.status);
+    const counterpart =
+      party === 'CUSTOMER'
+        ? { role: 'PROVIDER' as const, name: parties.providerName, phone: showPhone ? parties.providerPhone : null }
+        : { role: 'CUSTOMER' as const, name: parties.customerName, phone: showPhone ? parties.customerPhone : null };
+    if (!decide(b.status, 'cancel', party).ok) return { counterpart, cancellationQuote: null };
+    const policy = await policyOf(db as unknown as Tx, b);
+    const outcome = cancellationOutcome({
+      by: party,
+      status: b.status,
+      now: now(),
+      scheduledStart: b.scheduledStart,
+      pricePaise: b.quotedPrice,
+      policy,
+    });
+    const windowStart = new Date(b.scheduledStart.getTime() - policy.freeUntilHours * 3_600_000);
+    const freeUntil = party === 'CUSTOMER' && !outcome.late ? toIstIso(windowStart) : null;
+    return { counterpart, cancellationQuote: { feePaise: outcome.feePaise, late: outcome.late, freeUntil } };
   }
 
   /**

@@ -10,7 +10,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export function toBookingView(
   b: BookingRow,
-  opts: { forCustomer: boolean; proposal?: ProposalRow | null; customerUserId?: string; events?: BookingEventRow[] },
+  opts: {
+    forCustomer: boolean;
+    proposal?: ProposalRow | null;
+    customerUserId?: string;
+    events?: BookingEventRow[];
+    /** The detail view's extras for a participant (see bookingView in contracts). */
+    detail?: Pick<BookingView, 'counterpart' | 'cancellationQuote'>;
+  },
 ): BookingView {
   const p = opts.proposal;
   return {
@@ -68,5 +75,9 @@ export function toBookingView(
           })),
         }
       : {}),
+    ...(opts.detail ?? {}),
   };
 }
+
+/** Statuses in which the two sides see each other's phone number (the job is agreed and not over). */
+export const CONTACT_STATUSES = new Set<BookingRow['status']>(['CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'DISPUTED']);

@@ -60,6 +60,11 @@ export async function insertReview(tx: Tx, values: NewReviewRow): Promise<Review
   return row!;
 }
 
+export async function findReviewOfBooking(db: Executor, bookingId: string): Promise<ReviewRow | null> {
+  const [row] = await db.select().from(reviews).where(eq(reviews.bookingId, bookingId));
+  return row ?? null;
+}
+
 export async function findReview(db: Executor, id: string): Promise<ReviewRow | null> {
   const [row] = await db.select().from(reviews).where(eq(reviews.id, id));
   return row ?? null;

@@ -101,6 +101,19 @@ export function reviewRoutes(c: Container): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/bookings/:id/review',
+      {
+        schema: {
+          tags,
+          summary: 'Your review of your booking with its moderation state, or null (the booking’s customer)',
+          params: idParams,
+          response: { 200: z.object({ review: reviewSchema.nullable() }) },
+        },
+      },
+      async (req) => reviews.reviewOfBooking({ actor: requireRole(req, 'CUSTOMER'), bookingId: req.params.id }),
+    );
+
+    app.get(
       '/providers/:id/reviews',
       {
         schema: {

@@ -175,6 +175,14 @@ export function createReviewService(deps: { db: Db; notifier: Notifier; reputati
       }
     },
 
+    /** The booking's customer reads their own review of it (with its moderation state), or null before reviewing. */
+    async reviewOfBooking(input: { actor: Actor; bookingId: string }): Promise<{ review: Review | null }> {
+      const booking = await repo.findBookingForReview(db, input.bookingId);
+      if (!booking || !input.actor.customerId || booking.customerId !== input.actor.customerId) throw notFound('Booking');
+      const review = await repo.findReviewOfBooking(db, booking.id);
+      return { review: review ? toFull(review, await repo.findReviewerName(db, review.customerId)) : null };
+    },
+
     /** A photo of a review: public once the review is published; its author, the provider and admins before. */
     async getPhoto(input: { actor: Actor | null; reviewId: string; photoId: string }) {
       const { actor } = input;
