@@ -6,12 +6,15 @@ import { ResultCard } from '../components/result-card';
 import { ErrorNote, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
 import { type SearchResponse, search } from '../lib/api';
+import { type CategoryList, listCategories } from '../lib/api-catalog';
 import { istDate } from '../lib/format';
+import { understoodService, understoodWhen } from '../lib/interpretation';
 import { loadPlace, type Place, savePlace } from '../lib/place';
 
 /** Home: one search box in English, Hindi or Hinglish, a place, and ranked results. */
 export default function HomePage() {
-  const { t } = useI18n();
+  const { t, lang, locale } = useI18n();
+  const [categories, setCategories] = useState<CategoryList['items']>([]);
   const [query, setQuery] = useState('');
   const [place, setPlace] = useState<Place | null>(null);
   const [response, setResponse] = useState<SearchResponse | null>(null);
@@ -21,6 +24,13 @@ export default function HomePage() {
   const [needPlace, setNeedPlace] = useState(false);
 
   useEffect(() => setPlace(loadPlace()), []);
+  useEffect(() => {
+    // Names for "We understood"; without them the line still shows the time and urgency.
+    listCategories().then(
+      (list) => setCategories(list.items),
+      () => undefined,
+    );
+  }, []);
 
   const choosePlace = (p: Place) => {
     setPlace(p);
@@ -66,8 +76,8 @@ export default function HomePage() {
   const i = response?.interpretation;
   const understood = i
     ? [
-        i.subCategorySlug ?? i.categorySlug ?? t('home.anyService'),
-        i.when?.text,
+        understoodService(i, categories, lang) ?? t('home.anyService'),
+        i.when ? understoodWhen(i.when, locale, t('home.now')) : null,
         i.urgency === 'urgent' ? t('home.urgent') : null,
       ]
         .filter(Boolean)

@@ -3,6 +3,16 @@
  * (defineMessages) and is spread in below and in hi.ts, so helpers adding screens don't collide.
  * Every key must also exist in Hindi (the types enforce it).
  */
+import { adminMessages } from './areas/admin';
+import { adminOpsMessages } from './areas/admin-ops';
+import { bookingMessages } from './areas/booking';
+import { chatMessages } from './areas/chat';
+import { notificationsMessages } from './areas/notifications';
+import { paymentMessages } from './areas/payment';
+import { proMoneyMessages } from './areas/pro-money';
+import { proOnboardingMessages } from './areas/pro-onboarding';
+import { proWorkMessages } from './areas/pro-work';
+import { reviewMessages } from './areas/review';
 export const coreEn = {
   'app.name': 'LocalPro Connect',
   'app.tagline': 'Trusted local pros, booked in minutes',
@@ -65,6 +75,7 @@ export const coreEn = {
   'home.understood': 'We understood: {what}',
   'home.anyService': 'any service',
   'home.urgent': 'urgent',
+  'home.now': 'right now',
   'home.noResults': 'No pros found for this. Try other words or a wider area.',
   'home.results': '{n} pros found',
   'home.more': 'Show more',
@@ -170,6 +181,16 @@ export const coreEn = {
 
 export const en = {
   ...coreEn,
+  ...adminMessages.en,
+  ...adminOpsMessages.en,
+  ...chatMessages.en,
+  ...notificationsMessages.en,
+  ...proOnboardingMessages.en,
+  ...proWorkMessages.en,
+  ...proMoneyMessages.en,
+  ...bookingMessages.en,
+  ...paymentMessages.en,
+  ...reviewMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

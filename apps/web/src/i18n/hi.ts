@@ -1,3 +1,13 @@
+import { adminMessages } from './areas/admin';
+import { adminOpsMessages } from './areas/admin-ops';
+import { bookingMessages } from './areas/booking';
+import { chatMessages } from './areas/chat';
+import { notificationsMessages } from './areas/notifications';
+import { paymentMessages } from './areas/payment';
+import { proMoneyMessages } from './areas/pro-money';
+import { proOnboardingMessages } from './areas/pro-onboarding';
+import { proWorkMessages } from './areas/pro-work';
+import { reviewMessages } from './areas/review';
 import type { coreEn, MessageKey } from './en';
 
 /** Hindi strings (Devanagari). Typed against en.ts so a missing key fails the typecheck. */
@@ -63,6 +73,7 @@ const coreHi: Record<keyof typeof coreEn, string> = {
   'home.understood': 'हम समझे: {what}',
   'home.anyService': 'कोई भी सेवा',
   'home.urgent': 'तुरंत',
+  'home.now': 'अभी',
   'home.noResults': 'इसके लिए कोई कारीगर नहीं मिला। दूसरे शब्द या बड़ा इलाक़ा आज़माएँ।',
   'home.results': '{n} कारीगर मिले',
   'home.more': 'और दिखाएँ',
@@ -168,4 +179,14 @@ const coreHi: Record<keyof typeof coreEn, string> = {
 
 export const hi: Record<MessageKey, string> = {
   ...coreHi,
+  ...adminMessages.hi,
+  ...adminOpsMessages.hi,
+  ...chatMessages.hi,
+  ...notificationsMessages.hi,
+  ...proOnboardingMessages.hi,
+  ...proWorkMessages.hi,
+  ...proMoneyMessages.hi,
+  ...bookingMessages.hi,
+  ...paymentMessages.hi,
+  ...reviewMessages.hi,
 };
