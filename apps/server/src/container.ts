@@ -70,6 +70,8 @@ export function createContainer(deps: { config: Config; database: Database; logg
     database,
     logger,
     jobs,
+    // Chat photos: the room's participants may see an image once it was sent there.
+    documentViewRules: { CHAT_MEDIA: chat.canSeeMedia },
     notifier,
     events,
     rateLimiter,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../src/modules/auth/auth.tables';
 import { devOutbox, notifications } from '../src/modules/notifications/notifications.tables';
 import { createUser } from './factories/index';
+import { multipartBody, pngImage } from './factories/onboarding';
 import {
   type ClientSocket,
   chatPair,
@@ -91,6 +92,24 @@ describe('chat rooms (REST)', () => {
       headers: adminNo2fa.headers,
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('lets a provider open the room of their own booking, nobody else’s', async () => {
+    const pair = await chatPair(t);
+    const booking = await createBookingRow(t.c, {
+      customerId: pair.customer.customerId!,
+      providerId: pair.providerId,
+      category: pair.category,
+      status: 'PENDING',
+    });
+    const open = (headers: Record<string, string>, providerId: string) =>
+      t.app.inject({ method: 'POST', url: '/api/chat/rooms', headers, payload: { providerId, bookingId: booking.id } });
+    const mine = await open(pair.provider.headers, pair.providerId);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ id: pair.roomId, bookingId: booking.id, counterpart: { userId: pair.customer.id } });
+    const other = await chatPair(t);
+    expect((await open(other.provider.headers, other.providerId)).statusCode).toBe(404);
+    expect((await open(other.provider.headers, pair.providerId)).statusCode).toBe(404);
   });
 
   it('pages messages by seq with afterSeq and beforeSeq', async () => {
@@ -235,7 +254,8 @@ describe('messages over the socket', () => {
       type: 'IMAGE',
       mediaId: 'upload-123',
     });
-    expect(image).toMatchObject({ ok: true, message: { type: 'IMAGE', mediaId: 'upload-123' } });
+    // An image must be a photo the sender uploaded to chat, not any string.
+    expect(image).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const loc = await request<{ message: ChatMessage }>(c, 'message:send', {
       roomId: pair.roomId,
       clientMessageId: 'loc',
@@ -243,6 +263,46 @@ describe('messages over the socket', () => {
       location: { lat: 26.8467, lng: 80.9462 },
     });
     expect(loc).toMatchObject({ ok: true, message: { type: 'LOCATION', location: { lat: 26.8467, lng: 80.9462 } } });
+  });
+
+  it('sends photos uploaded to the room; only the two participants see them', async () => {
+    const pair = await chatPair(t);
+    const stranger = await createUser(t.c, { role: 'CUSTOMER' });
+    const uploadTo = async (roomId: string, headers: Record<string, string>) => {
+      const body = multipartBody(await pngImage(120, 80, false), { filename: 'tap.png', contentType: 'image/png' });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/chat/rooms/${roomId}/media`,
+        headers: { ...headers, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    expect((await uploadTo(pair.roomId, stranger.headers)).statusCode).toBe(404);
+    const up = await uploadTo(pair.roomId, pair.customer.headers);
+    expect(up.statusCode).toBe(201);
+    const media = up.json() as { id: string; width: number; height: number };
+    expect(media).toMatchObject({ width: 120, height: 80 });
+
+    // The provider cannot send the customer's upload as their own; unknown ids are refused too.
+    const p = await open(pair.provider.token);
+    const c = await open(pair.customer.token);
+    const send = (s: ClientSocket, mediaId: string, id: string) =>
+      request<{ message: ChatMessage }>(s, 'message:send', { roomId: pair.roomId, clientMessageId: id, type: 'IMAGE', mediaId });
+    expect(await send(p, media.id, 'p-img')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await send(c, '8d2f8a3c-0000-4000-8000-000000000000', 'c-unknown')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+
+    const file = (who: { headers: Record<string, string> }) =>
+      t.app.inject({ method: 'GET', url: `/api/documents/${media.id}`, headers: who.headers });
+    expect((await file(pair.provider)).statusCode).toBe(404); // not sent yet
+    expect(await send(c, media.id, 'c-img')).toMatchObject({ ok: true, message: { type: 'IMAGE', mediaId: media.id } });
+    const seen = await file(pair.provider);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toMatch(/^image\//);
+    expect((await file(pair.customer)).statusCode).toBe(200);
+    expect((await file(stranger)).statusCode).toBe(404);
   });
 
   it('masks phone numbers, emails and UPI ids for the recipient until a booking is confirmed', async () => {

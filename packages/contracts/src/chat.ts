@@ -79,5 +79,15 @@ export const sendMessagePayload = z
   });
 export type SendMessagePayload = z.infer<typeof sendMessagePayload>;
 
+/** A photo uploaded for chat (POST /api/chat/rooms/:id/media); send it with message:send { type: IMAGE, mediaId: id }
+ * and show it from GET /api/documents/:id (the room's participants may read it once sent). */
+export const chatMediaSchema = z.object({
+  id: z.uuid(),
+  mimeType: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sizeBytes: z.number().int(),
+});
+
 export const roomPayload = z.strictObject({ roomId: z.uuid() });
 export const readPayload = z.strictObject({ roomId: z.uuid(), upToSeq: z.number().int().min(1) });

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, ne, or, sql } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Executor, Tx } from '../../db/client';
 import { bookings } from '../bookings/bookings.tables';
-import { providerProfiles } from '../providers/providers.tables';
+import { documents, providerProfiles } from '../providers/providers.tables';
 import { customerProfiles, users } from '../users/users.tables';
 import { chatRooms, messages } from './chat.tables';
 
@@ -111,6 +111,25 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
         await db.update(chatRooms).set({ bookingId }).where(eq(chatRooms.id, existing!.id));
       }
       return existing!.id;
+    },
+
+    /** An uploaded chat image's owner, or null when `id` is no CHAT_MEDIA document. */
+    async chatMediaOwner(id: string): Promise<string | null> {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+      const [row] = await db
+        .select({ ownerUserId: documents.ownerUserId })
+        .from(documents)
+        .where(and(eq(documents.id, id), eq(documents.kind, 'CHAT_MEDIA')));
+      return row?.ownerUserId ?? null;
+    },
+
+    /** True when `userId` is a participant of a room where the image `mediaId` was sent. */
+    async participantSawMedia(userId: string, mediaId: string): Promise<boolean> {
+      const rows = await roomSelect(db)
+        .innerJoin(messages, eq(messages.chatRoomId, chatRooms.id))
+        .where(and(eq(messages.mediaUrl, mediaId), or(eq(cu.id, userId), eq(pu.id, userId))))
+        .limit(1);
+      return rows.length > 0;
     },
 
     async providerExists(providerId: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import type { TranslationResult, Translator } from '../../integrations/translation/port';
-import { forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { Notifier } from '../notifications/notify';
 import { createChatRepository, type MessageRow, type RoomInfo } from './chat.repository';
 import { messageView, participantViewer, type Viewer } from './chat.view';
@@ -95,7 +95,29 @@ export function createChatService(deps: {
     viewerFor,
     maskFor,
 
+    /** NOT_FOUND unless `actor` may use the room (participants; admins handling a dispute). */
+    async assertRoomAccess(actor: Actor, roomId: string): Promise<void> {
+      await accessRoom(actor, roomId);
+    },
+
+    /** Documents view rule for CHAT_MEDIA: the participants of a room the image was sent in (and admins). */
+    async canSeeMedia(actor: Actor | null, doc: { id: string }): Promise<boolean> {
+      if (!actor) return false;
+      return repo.participantSawMedia(actor.userId, doc.id);
+    },
+
     async createRoom(actor: Actor, body: { providerId: string; bookingId?: string }): Promise<ChatRoom> {
+      // A provider may open the room of one of their bookings (to message that customer); otherwise customers only.
+      if (actor.role === 'PROVIDER' && actor.providerId && body.bookingId) {
+        const parties = await repo.bookingParties(body.bookingId);
+        if (!parties || parties.providerId !== actor.providerId || body.providerId !== actor.providerId)
+          throw notFound('Booking');
+        const roomId = await repo.ensureRoom(parties.customerId, parties.providerId, body.bookingId);
+        const room = (await repo.getRoom(roomId))!;
+        const [last] = await repo.lastMessages([roomId]);
+        const unread = (await repo.unreadCounts([roomId], actor.userId)).get(roomId) ?? 0;
+        return roomView(actor, room, last ?? null, unread, await maskFor(room));
+      }
       if (actor.role !== 'CUSTOMER' || !actor.customerId) throw forbidden('Only customers start a chat with a provider');
       if (!(await repo.providerExists(body.providerId))) throw notFound('Provider');
       if (body.bookingId) {
@@ -136,6 +158,12 @@ export function createChatService(deps: {
      */
     async sendMessage(actor: Actor, p: SendMessagePayload, knownRoom?: RoomInfo): Promise<SentMessage> {
       const room = knownRoom ?? (await accessRoom(actor, p.roomId));
+      // An image must be one the sender uploaded through POST /api/chat/rooms/:id/media.
+      if (p.mediaId && (await repo.chatMediaOwner(p.mediaId)) !== actor.userId) {
+        throw new AppError('VALIDATION_FAILED', 'Upload the photo first', {
+          details: [{ path: 'mediaId', message: 'Not a photo you uploaded to chat' }],
+        });
+      }
       const text = p.type === 'TEXT' ? (p.content ?? '') : (p.content ?? null);
       // Masking only matters when the text holds a contact; skip the booking lookup otherwise.
       const mask = text && maskContacts(text).masked ? await maskFor(room) : false;
