@@ -4,7 +4,8 @@ import { devOutbox, notifications } from '../src/modules/notifications/notificat
 import type { NotifyInput } from '../src/modules/notifications/notify';
 import { users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
-import { createUser, type TestUser } from './factories/index';
+import { ist, requestBooking, workday } from './factories/bookings';
+import { createApprovedProvider, createUser, type TestUser } from './factories/index';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -172,5 +173,25 @@ describe('preferences, devices and delivery channels', () => {
     await t.c.jobs.drain!();
     expect(await outbox(token)).toHaveLength(1);
     expect(await outbox(u.phone)).toHaveLength(1);
+  });
+});
+
+describe('service names in the reader language', () => {
+  it('a Hindi-speaking provider reads the booked service by its Hindi catalogue name; an English one by the English', async () => {
+    for (const [language, expected, absent] of [
+      ['hi', 'मरम्मत', 'Repair'],
+      ['en', 'Repair', 'मरम्मत'],
+    ] as const) {
+      const provider = await createApprovedProvider(t.c, { language });
+      const customer = await createUser(t.c, { role: 'CUSTOMER' });
+      const res = await requestBooking(t.app, { provider, sub: provider.category.subCategories[0]! }, customer, ist(workday(), '10:00'));
+      expect(res.statusCode).toBe(201);
+      const [item] = (await get(provider.user, '/api/notifications')).json().items;
+      expect(item.type).toBe('BOOKING_REQUESTED');
+      expect(item.body).toContain(expected);
+      expect(item.body).not.toContain(absent);
+      // The stored data keeps the booking's own (English) name for any later re-rendering.
+      expect(item.data.serviceName).toBe('Repair');
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { bookings } from '../bookings/bookings.tables';
+import { subCategories } from '../catalog/catalog.tables';
 import { users } from '../users/users.tables';
 import { notificationPreferences, notifications, pushDevices } from './notifications.tables';
 
@@ -36,6 +38,16 @@ export function createNotificationsRepository(db: Executor) {
         .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
         .where(eq(users.id, userId));
       return row ?? null;
+    },
+
+    /** The booked service's catalogue name in `lang`, or null when it has none (the stored English name is used). */
+    async serviceNameFor(bookingId: string, lang: string): Promise<string | null> {
+      const [row] = await db
+        .select({ name: sql<string | null>`${subCategories.nameTranslations} ->> ${lang}` })
+        .from(bookings)
+        .innerJoin(subCategories, eq(subCategories.id, bookings.subCategoryId))
+        .where(eq(bookings.id, bookingId));
+      return row?.name ?? null;
     },
 
     async insert(values: typeof notifications.$inferInsert): Promise<NotificationRow> {

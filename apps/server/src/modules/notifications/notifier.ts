@@ -18,7 +18,7 @@ export function createNotifier(deps: { jobs: JobQueue }): Notifier {
       const repo = createNotificationsRepository(tx);
       const who = await repo.recipient(input.userId);
       if (!who) return;
-      const text = renderNotification(input.type, who.language, input.data);
+      const text = renderNotification(input.type, who.language, await localised(repo, who.language, input.data));
       const channels = effectiveChannels(
         input.type,
         who.hasPrefs ? { channels: who.channels ?? {}, smsEnabled: who.smsEnabled ?? true } : null,
@@ -34,4 +34,18 @@ export function createNotifier(deps: { jobs: JobQueue }): Notifier {
       await deps.jobs.send(DELIVER_JOB, { notificationId: row.id }, { tx });
     },
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Bookings store the service's English name; a Hindi reader gets the catalogue's Hindi name in the text. */
+async function localised(
+  repo: ReturnType<typeof createNotificationsRepository>,
+  lang: string,
+  data: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  if (lang === 'en' || typeof data.serviceName !== 'string' || typeof data.bookingId !== 'string' || !UUID.test(data.bookingId))
+    return data;
+  const name = await repo.serviceNameFor(data.bookingId, lang);
+  return name ? { ...data, serviceName: name } : data;
 }
