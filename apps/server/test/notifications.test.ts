@@ -184,7 +184,12 @@ describe('service names in the reader language', () => {
     ] as const) {
       const provider = await createApprovedProvider(t.c, { language });
       const customer = await createUser(t.c, { role: 'CUSTOMER' });
-      const res = await requestBooking(t.app, { provider, sub: provider.category.subCategories[0]! }, customer, ist(workday(), '10:00'));
+      const res = await requestBooking(
+        t.app,
+        { provider, sub: provider.category.subCategories[0]! },
+        customer,
+        ist(workday(), '10:00'),
+      );
       expect(res.statusCode).toBe(201);
       const [item] = (await get(provider.user, '/api/notifications')).json().items;
       expect(item.type).toBe('BOOKING_REQUESTED');
