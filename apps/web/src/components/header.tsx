@@ -27,6 +27,7 @@ export function Header() {
         <Link href="/">{t('nav.search')}</Link>
         {user?.role === 'CUSTOMER' && <Link href="/bookings">{t('nav.bookings')}</Link>}
         <Link href="/pro">{t('nav.pro')}</Link>
+        {user?.role === 'ADMIN' && <Link href="/admin">{t('admin.nav.label')}</Link>}
         {user ? (
           <button type="button" className="link" onClick={() => void signOut().finally(() => router.push('/'))}>
             {t('nav.signOut')}
