@@ -113,6 +113,8 @@ export const bookingView = z.object({
   disputeReason: z.string().nullable(),
   specialInstructions: z.string().nullable(),
   responseTimeSec: z.number().int().nullable(),
+  /** While PENDING: when the request expires if the provider has not answered (created + response timeout). */
+  respondBy: isoWithOffset.nullable().optional(),
   /** Only in the customer's view: the 4 digits the provider enters to start the job. */
   startCode: z.string().optional(),
   createdAt: z.string(),

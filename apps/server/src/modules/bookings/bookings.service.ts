@@ -29,7 +29,7 @@ import {
   slotTaken,
 } from './bookings.repository';
 import { durationFor, priceItemFor, providerBase, quoteFor, slotsFor } from './bookings.scheduling';
-import { CONTACT_STATUSES, toBookingView } from './bookings.view';
+import { CONTACT_STATUSES, toBookingView as toView } from './bookings.view';
 import { type CancellationPolicy, cancellationOutcome, canDispute, noShowOutcome } from './cancellation-policy';
 
 export const BOOKING_JOBS = { expire: 'bookings.expire', autoConfirm: 'bookings.auto_confirm', sweep: 'bookings.sweep' } as const;
@@ -74,6 +74,9 @@ const MS_MIN = 60_000;
 
 export function createBookingService(deps: BookingServiceDeps) {
   const { db, jobs, notifier, events, config } = deps;
+  /** Every booking view carries `respondBy` while the request waits for the provider. */
+  const toBookingView = (b: BookingRow, opts: Omit<Parameters<typeof toView>[1], 'responseTimeoutMin'>) =>
+    toView(b, { ...opts, responseTimeoutMin: config.BOOKING_RESPONSE_TIMEOUT_MIN });
   const repo = deps.repo ?? createBookingsRepository();
   const now = deps.now ?? (() => new Date());
   const transitionHooks: BookingHook[] = [];

@@ -15,6 +15,8 @@ export function toBookingView(
     proposal?: ProposalRow | null;
     customerUserId?: string;
     events?: BookingEventRow[];
+    /** BOOKING_RESPONSE_TIMEOUT_MIN: a PENDING request shows when it expires (`respondBy`). */
+    responseTimeoutMin?: number;
     /** The detail view's extras for a participant (see bookingView in contracts). */
     detail?: Pick<BookingView, 'counterpart' | 'cancellationQuote'>;
   },
@@ -44,6 +46,10 @@ export function toBookingView(
     disputeReason: b.disputeReason,
     specialInstructions: b.specialInstructions,
     responseTimeSec: b.responseTimeSec,
+    respondBy:
+      b.status === 'PENDING' && opts.responseTimeoutMin
+        ? toIstIso(new Date(b.createdAt.getTime() + opts.responseTimeoutMin * 60_000))
+        : null,
     ...(opts.forCustomer ? { startCode: b.startCode } : {}),
     createdAt: b.createdAt.toISOString(),
     confirmedAt: iso(b.confirmedAt),
