@@ -58,11 +58,12 @@ export function ProviderProfile() {
       <p className="meta">
         {provider.category && <span>{provider.category.name}</span>}
         {provider.city && <span>{provider.city}</span>}
-        <span>
+        <span data-testid="rating">
           {provider.rating.count > 0
             ? t('result.rating', { avg: provider.rating.average.toFixed(1), count: provider.rating.count })
             : t('result.new')}
         </span>
+        <span data-testid="reputation">{t('review.reputation', { score: Math.round(provider.reputationScore) })}</span>
         {provider.completedJobs > 0 && <span>{t('result.jobs', { n: provider.completedJobs })}</span>}
       </p>
       {provider.badges.length > 0 && (
