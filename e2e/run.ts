@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { adminJourney } from './journeys/admin';
 import { customerBooksJourney } from './journeys/customer-books';
 import { hindiHomeJourney } from './journeys/hindi-home';
 import { sameOriginJourney } from './journeys/same-origin';
@@ -18,7 +19,7 @@ import { freePort, startServer, stopServer } from './lib/server';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** In the order they run: later journeys may rely on data earlier ones made only if they say so. */
-const journeys: Journey[] = [sameOriginJourney, customerBooksJourney, hindiHomeJourney];
+const journeys: Journey[] = [sameOriginJourney, customerBooksJourney, hindiHomeJourney, adminJourney];
 
 /** On a failure, every page still open is saved as failed-<journey>-<n>.png, so the cause can be seen. */
 async function screenshotOpenPages(contexts: BrowserContext[], journey: string): Promise<void> {
