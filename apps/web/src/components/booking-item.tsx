@@ -4,12 +4,13 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Booking } from '../lib/api';
 import { formatDateTime, formatPaise } from '../lib/format';
+import { ChatButton } from './chat-button';
 
 /** The common part of a booking card: number, service, status, time (IST), place and price. */
 export function BookingSummary({ booking, children }: { booking: Booking; children?: ReactNode }) {
   const { t, locale } = useI18n();
   return (
-    <li className="card booking" data-booking={booking.bookingNumber}>
+    <li className="card booking" id={`booking-${booking.id}`} data-booking={booking.bookingNumber}>
       <h3>
         {booking.serviceType} <span className="muted">#{booking.bookingNumber}</span>
       </h3>
@@ -21,6 +22,9 @@ export function BookingSummary({ booking, children }: { booking: Booking; childr
       </p>
       <p className="muted">{t('pro.at', { address: booking.serviceLocation.address })}</p>
       {children}
+      <div className="btn-row">
+        <ChatButton providerId={booking.providerId} bookingId={booking.id} />
+      </div>
     </li>
   );
 }

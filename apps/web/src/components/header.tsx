@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useI18n } from '../i18n/i18n';
 import { setPreferredLanguage, signOut } from '../lib/api';
 import { useSession } from '../lib/session';
+import { NotificationBell } from './notification-bell';
 
 export function Header() {
   const { t, lang, setLang } = useI18n();
@@ -27,6 +28,9 @@ export function Header() {
         <Link href="/">{t('nav.search')}</Link>
         {user?.role === 'CUSTOMER' && <Link href="/bookings">{t('nav.bookings')}</Link>}
         <Link href="/pro">{t('nav.pro')}</Link>
+        {user && <Link href="/chat">{t('nav.chat')}</Link>}
+        {user && <Link href="/account">{t('nav.account')}</Link>}
+        {user && <NotificationBell />}
         {user?.role === 'ADMIN' && <Link href="/admin">{t('admin.nav.label')}</Link>}
         {user ? (
           <button type="button" className="link" onClick={() => void signOut().finally(() => router.push('/'))}>

@@ -3,6 +3,8 @@
  * (defineMessages) and is spread in below and in hi.ts, so helpers adding screens don't collide.
  * Every key must also exist in Hindi (the types enforce it).
  */
+
+import { accountMessages } from './areas/account';
 import { adminMessages } from './areas/admin';
 import { adminOpsMessages } from './areas/admin-ops';
 import { bookingMessages } from './areas/booking';
@@ -185,6 +187,7 @@ export const en = {
   ...adminOpsMessages.en,
   ...chatMessages.en,
   ...notificationsMessages.en,
+  ...accountMessages.en,
   ...proOnboardingMessages.en,
   ...proWorkMessages.en,
   ...proMoneyMessages.en,

@@ -1,3 +1,4 @@
+import { accountMessages } from './areas/account';
 import { adminMessages } from './areas/admin';
 import { adminOpsMessages } from './areas/admin-ops';
 import { bookingMessages } from './areas/booking';
@@ -183,6 +184,7 @@ export const hi: Record<MessageKey, string> = {
   ...adminOpsMessages.hi,
   ...chatMessages.hi,
   ...notificationsMessages.hi,
+  ...accountMessages.hi,
   ...proOnboardingMessages.hi,
   ...proWorkMessages.hi,
   ...proMoneyMessages.hi,

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useParams, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { BookingForm } from '../../../components/booking-form';
+import { ChatButton } from '../../../components/chat-button';
 import { ErrorNote, Loading } from '../../../components/status';
 import { hasKey, useI18n } from '../../../i18n/i18n';
 import {
@@ -93,6 +94,9 @@ export function ProviderProfile() {
         <p className="muted">{t('provider.languages', { langs: provider.languages.join(', ') })}</p>
       )}
 
+      <div className="btn-row">
+        <ChatButton providerId={provider.id} />
+      </div>
       <h2>{t('provider.services')}</h2>
       <ul className="card list">
         {provider.services.map((s) => (

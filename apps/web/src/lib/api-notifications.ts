@@ -1,0 +1,34 @@
+/** The notification centre and notification preferences (live updates: notification:created via lib/socket.tsx). */
+import type {
+  NotificationItem,
+  notificationListSchema,
+  notificationPreferencesSchema,
+  readAllSchema,
+  unreadCountSchema,
+  updateNotificationPreferencesBody,
+} from '@localpro/contracts';
+import type { z } from 'zod';
+import { request } from './api';
+
+export type { NotificationItem };
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+export type NotificationPreferencesUpdate = z.infer<typeof updateNotificationPreferencesBody>;
+
+export const listNotifications = (cursor?: string) =>
+  request<z.infer<typeof notificationListSchema>>('/notifications', { query: { cursor, limit: 20 } });
+export const unreadNotificationCount = () => request<z.infer<typeof unreadCountSchema>>('/notifications/unread-count');
+export const markNotificationRead = (id: string) => request<NotificationItem>(`/notifications/${id}/read`, { method: 'POST' });
+export const markAllNotificationsRead = () =>
+  request<z.infer<typeof readAllSchema>>('/notifications/read-all', { method: 'POST' });
+export const getNotificationPreferences = () => request<NotificationPreferences>('/me/notification-preferences');
+export const updateNotificationPreferences = (body: NotificationPreferencesUpdate) =>
+  request<NotificationPreferences>('/me/notification-preferences', { method: 'PUT', body });
+
+/** Where a notification leads in the app (its booking or chat room), or null. */
+export function notificationLink(n: NotificationItem, role: string | undefined): string | null {
+  const roomId = typeof n.data.roomId === 'string' ? n.data.roomId : null;
+  if (roomId) return `/chat/${roomId}`;
+  const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : null;
+  if (bookingId) return role === 'PROVIDER' ? `/pro#booking-${bookingId}` : `/bookings#booking-${bookingId}`;
+  return null;
+}
