@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { adminJourney } from './journeys/admin';
 import { customerBooksJourney } from './journeys/customer-books';
+import { customerCashJourney } from './journeys/customer-cash';
+import { customerInAppJourney } from './journeys/customer-inapp';
+import { hindiJourney } from './journeys/hindi';
 import { hindiHomeJourney } from './journeys/hindi-home';
 import { sameOriginJourney } from './journeys/same-origin';
 import type { Journey, JourneyContext } from './lib/journey';
@@ -19,7 +22,16 @@ import { freePort, startServer, stopServer } from './lib/server';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** In the order they run: later journeys may rely on data earlier ones made only if they say so. */
-const journeys: Journey[] = [sameOriginJourney, customerBooksJourney, hindiHomeJourney, adminJourney];
+const journeys: Journey[] = [
+  sameOriginJourney,
+  customerBooksJourney,
+  customerCashJourney,
+  customerInAppJourney,
+  hindiHomeJourney,
+  adminJourney,
+  // Last: it saves Hindi on the demo customer's account while it runs (and switches back at the end).
+  hindiJourney,
+];
 
 /** On a failure, every page still open is saved as failed-<journey>-<n>.png, so the cause can be seen. */
 async function screenshotOpenPages(contexts: BrowserContext[], journey: string): Promise<void> {

@@ -59,6 +59,10 @@ export function BookingDetail({ id }: { id: string }) {
   useSocketEvent('booking:updated', (e) => {
     if (e.bookingId === id) void load();
   });
+  // Payments have no event of their own: the other side's record or confirmation arrives as a notification.
+  useSocketEvent('notification:created', (n) => {
+    if (n.data.bookingId === id) void loadPayments();
+  });
   useSocketConnect((isReconnect) => {
     if (isReconnect) void load();
   });

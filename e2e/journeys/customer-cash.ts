@@ -1,0 +1,228 @@
+import type { Page } from 'playwright-core';
+import { en } from '../../apps/web/src/i18n/en';
+import { hi } from '../../apps/web/src/i18n/hi';
+import { CUSTOMER_PHONE, PROVIDER_PHONE, signIn } from '../lib/auth';
+import type { Journey } from '../lib/journey';
+import { log, shot } from '../lib/log';
+
+/**
+ * The customer's whole booking in the browser, paid in cash: a Hinglish search, the demo plumber booked,
+ * the pro (second phone) accepts in /pro; the customer's booking page follows live (status, phone, start
+ * code), the pro starts with the code and completes; the customer records the cash, the pro confirms
+ * receipt, the customer reviews with the five ratings and a photo and sees the pro's rating change.
+ */
+export const customerCashJourney: Journey = {
+  name: 'customer-cash',
+  title: 'Hinglish search → book → pro accepts, starts with the code, completes → cash → review → rating changes',
+  async run({ base, newContext }) {
+    const customer = await newContext();
+    const page = await signIn(customer, base, CUSTOMER_PHONE);
+    const booked = await searchAndBook(page, { query: 'kal subah plumber chahiye', firstDay: 2, shotPrefix: 'cash' });
+    const detail = await openBookingDetail(page, booked.bookingNumber);
+    await shot(page, 'cash-03-booking-pending');
+
+    const pro = await signIn(await newContext(), base, PROVIDER_PHONE, { landing: '/pro' });
+    await proAccepts(pro, booked.bookingNumber);
+    await expectStatus(page, 'Confirmed');
+    // Once confirmed the customer sees the pro's phone number.
+    await page.getByRole('link', { name: /^Call \+91/ }).waitFor();
+    const code = (await page.getByTestId('start-code').textContent())?.trim() ?? '';
+    if (!/^\d{4}$/.test(code)) throw new Error(`no start code on the booking page: "${code}"`);
+    await shot(page, 'cash-04-booking-confirmed');
+
+    await proStartsAndCompletes(pro, booked.bookingNumber, code);
+    await expectStatus(page, 'Completed');
+    await page.getByText('The job is done. Pay and review').waitFor();
+
+    // Cash: the customer records it; the pro confirms receipt; the customer's page shows it paid.
+    const payment = page.locator('section.payment');
+    await payment.getByLabel('Cash', { exact: true }).check();
+    await payment.getByRole('button', { name: /^I paid .* in cash$/ }).click();
+    await page.getByTestId('payment-awaiting-pro').waitFor();
+    await shot(page, 'cash-05-cash-recorded');
+    await proConfirmsCashReceipt(pro, detail.bookingId);
+    await page.locator('[data-testid="payment-receipt"][data-payment-status="COMPLETED"]').waitFor({ timeout: 40_000 });
+    log(`cash payment completed: ${(await page.getByTestId('payment-receipt').textContent())?.slice(0, 100)}`);
+
+    await reviewWithPhoto(page, booked.ratingBefore);
+    await shot(page, 'cash-06-reviewed');
+    await expectRatingChanged(page, booked.providerPath, booked.ratingBefore);
+    await shot(page, 'cash-07-profile-after-review');
+  },
+};
+
+export type Lang = 'en' | 'hi';
+const dict = { en, hi } as Record<Lang, Record<string, string>>;
+/** A UI string as the app shows it in `lang` (placeholders left as they are). */
+export const text = (lang: Lang, key: keyof typeof en) => dict[lang][key]!;
+
+export interface Booked {
+  bookingNumber: string;
+  /** /providers/<id> of the booked pro. */
+  providerPath: string;
+  /** The pro's rating line on the profile before anything in this journey, e.g. "4.8 ★ (120)". */
+  ratingBefore: string;
+}
+
+/**
+ * Searches near Lucknow, opens "Sharma Plumbing Works" (the demo plumber) and books the first free slot
+ * from `firstDay` days ahead on (journeys share the demo plumber's calendar, so each starts on its own day
+ * and moves on when the day is full). The default address of the demo customer is used.
+ */
+export async function searchAndBook(
+  page: Page,
+  opts: { query: string; firstDay: number; shotPrefix: string; lang?: Lang },
+): Promise<Booked> {
+  const lang = opts.lang ?? 'en';
+  const tx = (k: keyof typeof en) => text(lang, k);
+  await page.getByLabel(tx('home.query')).fill(opts.query);
+  await page.getByLabel(tx('home.locality')).fill('Lucknow');
+  await page.getByRole('button', { name: tx('home.findLocality'), exact: true }).click();
+  const place = page.getByTestId('place');
+  const choice = page.locator('.chip').first();
+  await Promise.race([place.waitFor(), choice.waitFor()]);
+  if (!(await place.isVisible())) await choice.click();
+  await place.waitFor();
+  await page.getByRole('button', { name: tx('home.search'), exact: true }).click();
+  const result = page.locator('article.result', { hasText: 'Sharma Plumbing Works' }).first();
+  await result.waitFor({ timeout: 30_000 });
+  const understood = await page.getByText(tx('home.understood').replace(' {what}', '')).textContent();
+  log(`search "${opts.query}": ${understood}`);
+  await shot(page, `${opts.shotPrefix}-01-search`);
+  await result.getByRole('link', { name: tx('result.view') }).click();
+  await page.waitForURL(/\/providers\//);
+  const providerPath = new URL(page.url()).pathname;
+  await page.getByRole('heading', { name: tx('book.title') }).waitFor();
+  const ratingBefore = ((await page.getByTestId('rating').textContent()) ?? '').trim();
+
+  const days = page.locator('fieldset', { hasText: tx('book.date') }).locator('.chip');
+  let booked = false;
+  for (let i = opts.firstDay; i < (await days.count()) && !booked; i += 1) {
+    await days.nth(i).click();
+    const slots = page.getByTestId('slots').locator('.chip');
+    const none = page.getByText(tx('book.noSlots'));
+    await Promise.race([slots.first().waitFor(), none.waitFor()]);
+    if (await none.isVisible()) continue;
+    await slots.first().click();
+    booked = true;
+  }
+  if (!booked) throw new Error(`no free slot from day ${opts.firstDay} on`);
+  await page.locator('input[name="address"]').first().waitFor();
+  await page.getByRole('button', { name: tx('book.submit') }).click();
+  const success = page.locator('.success');
+  await success.waitFor({ timeout: 45_000 }).catch(async (err: unknown) => {
+    await shot(page, `${opts.shotPrefix}-failed-booking`);
+    throw new Error(`booking failed: ${(await page.locator('.error').allTextContents()).join(' | ') || String(err)}`);
+  });
+  const bookingNumber = /LP-[A-Z0-9]{3}-[A-Z0-9]{3}/.exec((await success.textContent()) ?? '')?.[0];
+  if (!bookingNumber) throw new Error(`no booking number in: ${await success.textContent()}`);
+  log(`booked ${bookingNumber} with ${providerPath} (rating before: ${ratingBefore})`);
+  await shot(page, `${opts.shotPrefix}-02-booked`);
+  return { bookingNumber, providerPath, ratingBefore };
+}
+
+/** From My bookings, the card's "View details" → /bookings/<id>. */
+export async function openBookingDetail(page: Page, bookingNumber: string, lang: Lang = 'en'): Promise<{ bookingId: string }> {
+  await page
+    .getByRole('link', { name: text(lang, 'nav.bookings') })
+    .first()
+    .click();
+  await page.waitForURL(/\/bookings$/);
+  const card = page.locator(`li[data-booking="${bookingNumber}"]`);
+  await card.getByRole('link', { name: new RegExp(`#${bookingNumber}$`) }).click();
+  await page.waitForURL(/\/bookings\/[0-9a-f-]{36}$/);
+  await page.locator(`article[data-booking="${bookingNumber}"]`).waitFor();
+  const bookingId = new URL(page.url()).pathname.split('/').pop()!;
+  return { bookingId };
+}
+
+/** Waits (live updates or the safety poll) for the booking page's status pill. */
+export async function expectStatus(page: Page, status: string): Promise<void> {
+  await page
+    .getByTestId('booking-status')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .waitFor({ timeout: 40_000 })
+    .catch(async (err: unknown) => {
+      await shot(page, 'failed-booking-status');
+      throw new Error(`booking status is "${await page.getByTestId('booking-status').textContent()}", wanted ${status}: ${err}`);
+    });
+  log(`customer sees: ${status}`);
+}
+
+export async function proAccepts(pro: Page, bookingNumber: string): Promise<void> {
+  const card = pro.locator(`[data-booking="${bookingNumber}"]`);
+  await card.getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 });
+  await card.getByText('Confirmed').first().waitFor();
+  log(`pro accepted ${bookingNumber}`);
+}
+
+/** The pro enters the customer's code (the job need not be today) and marks the job completed. */
+export async function proStartsAndCompletes(pro: Page, bookingNumber: string, code: string): Promise<void> {
+  const card = pro.locator(`[data-booking="${bookingNumber}"]`);
+  await card.getByLabel("Customer's 4-digit code").fill(code);
+  await card.getByRole('button', { name: 'Start job' }).click();
+  await card.getByText('In progress').first().waitFor();
+  log('pro started the job with the code');
+  await shot(pro, 'pro-job-started');
+  await card.getByRole('button', { name: 'Mark completed' }).click();
+  await card
+    .getByText('Completed')
+    .first()
+    .waitFor()
+    .catch(() => card.waitFor({ state: 'detached' }));
+  log('pro completed the job');
+}
+
+/**
+ * The pro confirms the cash arrived. /pro has no screen for this yet, so the pro's own signed-in browser
+ * calls the API the screen would call (PUT /api/payments/:id/confirm-receipt with the session cookie).
+ */
+async function proConfirmsCashReceipt(pro: Page, bookingId: string): Promise<void> {
+  const result = await pro.evaluate(async (id) => {
+    const list = (await (await fetch(`/api/bookings/${id}/payments`)).json()) as { items: { id: string; status: string }[] };
+    const pending = list.items.find((p) => p.status === 'PENDING');
+    if (!pending) return `no pending payment: ${JSON.stringify(list)}`;
+    const res = await fetch(`/api/payments/${pending.id}/confirm-receipt`, { method: 'PUT' });
+    return `${res.status} ${((await res.json()) as { status?: string }).status}`;
+  }, bookingId);
+  if (result !== '200 COMPLETED') throw new Error(`the pro could not confirm the cash: ${result}`);
+  log('pro confirmed the cash receipt');
+}
+
+const countOf = (rating: string) => Number(/\((\d+)\)/.exec(rating)?.[1] ?? 0);
+
+/** Overall + the four dimensions, a comment and one photo; the review is published at once. */
+export async function reviewWithPhoto(page: Page, ratingBefore: string, withPhoto = true): Promise<void> {
+  const form = page.getByTestId('review-form');
+  await form.waitFor();
+  for (const [dimension, stars] of [
+    ['overall', 5],
+    ['quality', 5],
+    ['punctuality', 4],
+    ['professionalism', 5],
+    ['value', 4],
+  ] as const) {
+    await form.locator(`fieldset[data-dimension="${dimension}"]`).getByLabel(`${stars} stars`).check();
+  }
+  await form.getByLabel('Tell others about the job').fill('Fixed the leaking tap in twenty minutes and left the kitchen clean.');
+  if (withPhoto) {
+    const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 150 }, type: 'png' });
+    await form.getByLabel(/^Photos of the work/).setInputFiles({ name: 'tap.png', mimeType: 'image/png', buffer: photo });
+    await form.getByRole('button', { name: 'Remove photo 1' }).waitFor({ timeout: 30_000 });
+  }
+  await form.getByRole('button', { name: 'Post review' }).click();
+  await page.locator('[data-testid="review-outcome"][data-moderation="PUBLISHED"]').waitFor();
+  const now = (await page.getByTestId('provider-rating').textContent()) ?? '';
+  log(`review published; the booking page says: ${now} (before: ${ratingBefore})`);
+  const count = Number(/\((\d+)/.exec(now)?.[1] ?? -1);
+  if (count !== countOf(ratingBefore) + 1) throw new Error(`the rating count did not go up by one: ${ratingBefore} → ${now}`);
+}
+
+/** The pro's public profile shows one more rating than before the journey. */
+export async function expectRatingChanged(page: Page, providerPath: string, ratingBefore: string): Promise<void> {
+  await page.getByRole('link', { name: 'See the pro’s profile' }).click();
+  await page.waitForURL(new RegExp(`${providerPath}$`));
+  const after = ((await page.getByTestId('rating').textContent()) ?? '').trim();
+  if (countOf(after) !== countOf(ratingBefore) + 1) throw new Error(`profile rating ${ratingBefore} → ${after}`);
+  log(`profile rating ${ratingBefore} → ${after}; ${await page.getByTestId('reputation').textContent()}`);
+}
