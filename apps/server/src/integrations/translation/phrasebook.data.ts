@@ -76,6 +76,21 @@ export const PHRASES: Phrase[] = [
   { en: ['Can you come tomorrow'], hi: ['क्या आप कल आ सकते हैं'], latn: ['kya aap kal aa sakte hain', 'kal aa sakte ho'] },
   { en: ['Can you come now'], hi: ['क्या आप अभी आ सकते हैं'], latn: ['kya aap abhi aa sakte hain', 'abhi aa sakte ho'] },
   { en: ['I will come tomorrow'], hi: ['मैं कल आऊंगा', 'मैं कल आऊंगी'], latn: ['main kal aaunga', 'kal aaunga'] },
+  {
+    en: ['Please come tomorrow morning', 'Come tomorrow morning'],
+    hi: ['कृपया कल सुबह आइए', 'कल सुबह आइए', 'कल सुबह आना'],
+    latn: ['kal subah aaiye', 'please kal subah aaiye', 'kal subah aana'],
+  },
+  {
+    en: ['I will come tomorrow morning'],
+    hi: ['मैं कल सुबह आऊंगा', 'मैं कल सुबह आऊंगी'],
+    latn: ['main kal subah aaunga', 'kal subah aaunga', 'main kal subah aaungi'],
+  },
+  {
+    en: ['Is the tap leaking badly', 'Is the tap leaking a lot'],
+    hi: ['क्या नल बहुत टपक रहा है', 'क्या नल ज़्यादा लीक हो रहा है'],
+    latn: ['kya nal bahut tapak raha hai', 'nal bahut tapak raha hai kya'],
+  },
   { en: ['I will come today'], hi: ['मैं आज आऊंगा', 'मैं आज आऊंगी'], latn: ['main aaj aaunga', 'aaj aaunga'] },
   {
     en: ['I will come at {n}', "I will come at {n} o'clock"],

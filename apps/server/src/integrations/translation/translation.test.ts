@@ -38,6 +38,15 @@ describe('local phrasebook translator', () => {
     expect(await t.translate('On my way! Reached.', 'en', 'hi')).toEqual({ text: 'मैं रास्ते में हूं। मैं पहुंच गया हूं', translated: true });
     expect(await t.translate('kitne paise lagenge', 'hi-Latn', 'en')).toEqual({ text: 'What is the price', translated: true });
     expect(await t.translate('What time?', 'en', 'hi')).toEqual({ text: 'कितने बजे?', translated: true });
+    // The chat of the browser journey: an English customer and a Hindi-speaking plumber.
+    expect(await t.translate('Is the tap leaking badly? Please come tomorrow morning', 'en', 'hi')).toEqual({
+      text: 'क्या नल बहुत टपक रहा है। कृपया कल सुबह आइए',
+      translated: true,
+    });
+    expect(await t.translate('हां। मैं कल सुबह आऊंगा।', 'hi', 'en')).toEqual({
+      text: 'Yes. I will come tomorrow morning',
+      translated: true,
+    });
   });
 
   it('every phrase round-trips English → Hindi → English to its first form', async () => {
