@@ -48,7 +48,10 @@ export function LoginForm() {
     try {
       const pair = await verifyOtp(phone, code, role);
       const next = params.get('next');
-      router.push(next?.startsWith('/') && !next.startsWith('//') ? next : pair.user.role === 'PROVIDER' ? '/pro' : '/');
+      const home = pair.user.role === 'PROVIDER' ? (pair.isNewUser ? '/pro/onboarding' : '/pro') : '/';
+      // A provider who just signed up starts onboarding, whatever page sent them here.
+      const fresh = pair.isNewUser && pair.user.role === 'PROVIDER';
+      router.push(!fresh && next?.startsWith('/') && !next.startsWith('//') ? next : home);
     } catch (err) {
       setError(err);
       setBusy(false);

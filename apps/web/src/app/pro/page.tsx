@@ -1,92 +1,100 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { BookingSummary } from '../../components/booking-item';
+import { type ProContext, ProGate } from '../../components/pro-gate';
 import { ErrorNote, Loading } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
-import { ApiError, type Booking, getMyProvider, listBookings, type MyProvider } from '../../lib/api';
+import { type Booking, type BookingList, request } from '../../lib/api';
 import { istDate } from '../../lib/format';
-import { useSession } from '../../lib/session';
 import { useLiveBookings } from '../../lib/socket';
 import { ProviderActions } from './provider-actions';
 
-/** Provider area: sign-up entry, profile status, new requests (accept/decline), today's schedule (start/complete). */
+const ACTIVE = ['PENDING', 'CONFIRMED', 'IN_PROGRESS'] as const;
+
+/** Every open booking of mine (requests, confirmed and running jobs), whatever the list's page size. */
+async function openBookings(): Promise<Booking[]> {
+  const lists = await Promise.all(
+    ACTIVE.map((status) => request<BookingList>('/bookings', { query: { as: 'provider', status, limit: 100 } })),
+  );
+  return lists.flatMap((l) => l.items);
+}
+
+/** /pro — the provider's dashboard: new requests (countdown), today's schedule, upcoming jobs; onboarding first. */
 export default function ProPage() {
+  return <ProGate>{(ctx) => <Dashboard {...ctx} />}</ProGate>;
+}
+
+function Dashboard({ profile }: ProContext) {
   const { t } = useI18n();
-  const { user, ready } = useSession();
-  const [profile, setProfile] = useState<MyProvider | null>(null);
+  const router = useRouter();
   const [items, setItems] = useState<Booking[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [p, list] = await Promise.all([
-        getMyProvider().catch((err: unknown) => {
-          if (err instanceof ApiError && err.status === 404) return null;
-          throw err;
-        }),
-        listBookings('provider'),
-      ]);
-      setProfile(p);
-      setItems(list.items);
+      setItems(await openBookings());
     } catch (err) {
       setError(err);
     }
   }, []);
 
   useEffect(() => {
-    if (user?.role === 'PROVIDER') void load();
-  }, [user, load]);
+    // A new provider finishes onboarding before anything else.
+    if (profile.status === 'DRAFT') router.replace('/pro/onboarding');
+    else void load();
+  }, [profile.status, router, load]);
   useLiveBookings(items, setItems, () => void load());
 
-  if (!ready) return <Loading />;
-  if (!user)
-    return (
-      <section>
-        <h1>{t('pro.title')}</h1>
-        <p>{t('pro.pitch')}</p>
-        <Link className="btn" href="/login?role=provider&next=/pro">
-          {t('pro.signUp')}
-        </Link>
-      </section>
-    );
-  if (user.role !== 'PROVIDER')
-    return (
-      <section>
-        <h1>{t('pro.title')}</h1>
-        <p>{t('pro.notProvider')}</p>
-      </section>
-    );
+  if (profile.status === 'DRAFT') return <Loading />;
 
-  const replace = (b: Booking) => setItems((list) => list?.map((x) => (x.id === b.id ? b : x)) ?? null);
+  const replace = (b: Booking) => setItems((list) => list?.map((x) => (x.id === b.id ? { ...x, ...b } : x)) ?? null);
   const today = istDate(new Date());
-  const requests = items?.filter((b) => b.status === 'PENDING') ?? [];
-  const active = items?.filter((b) => b.status === 'CONFIRMED' || b.status === 'IN_PROGRESS') ?? [];
+  const byStart = (a: Booking, b: Booking) => a.scheduledStart.localeCompare(b.scheduledStart);
+  const requests = (items?.filter((b) => b.status === 'PENDING') ?? []).sort((a, b) =>
+    (a.respondBy ?? a.createdAt).localeCompare(b.respondBy ?? b.createdAt),
+  );
+  const active = (items?.filter((b) => b.status === 'CONFIRMED' || b.status === 'IN_PROGRESS') ?? []).sort(byStart);
   const todays = active.filter((b) => istDate(new Date(b.scheduledStart)) <= today);
   const upcoming = active.filter((b) => istDate(new Date(b.scheduledStart)) > today);
 
   return (
-    <section>
+    <section className="pro-dashboard">
       <h1>{t('pro.title')}</h1>
-      {profile && (
-        <div className="card">
+      {profile.status !== 'APPROVED' && (
+        <div className={`card pro-status-card status-${profile.status}`}>
           <p>
-            <strong>{t('pro.status', { status: t(`providerStatus.${profile.status}`) })}</strong>
+            <strong>{t('pro.status', { status: t(`proStatus.label.${profile.status}`) })}</strong>
           </p>
-          <p className="muted">{t(`pro.statusHint.${profile.status}`, { reason: profile.statusReason ?? '' })}</p>
+          <p className="muted">{t(`proStatus.explain.${profile.status}`)}</p>
+          <Link href="/pro/status">{t('dash.seeStatus')}</Link>
         </div>
+      )}
+      {items && (
+        <ul className="pro-stats" aria-label={t('dash.summary')}>
+          <li>
+            <strong>{requests.length}</strong> {t('dash.statRequests')}
+          </li>
+          <li>
+            <strong>{todays.length}</strong> {t('dash.statToday')}
+          </li>
+          <li>
+            <strong>{upcoming.length}</strong> {t('dash.statUpcoming')}
+          </li>
+        </ul>
       )}
       {error !== null && <ErrorNote error={error} onRetry={() => void load()} />}
       {items === null && error === null && <Loading />}
       {items && (
         <>
-          <h2>{t('pro.requests')}</h2>
+          <h2 id="pro-requests">{t('pro.requests')}</h2>
           {requests.length === 0 ? (
             <p className="muted">{t('pro.noRequests')}</p>
           ) : (
-            <ul className="list">
+            <ul className="list" aria-labelledby="pro-requests">
               {requests.map((b) => (
                 <BookingSummary key={b.id} booking={b}>
                   <ProviderActions booking={b} onDone={replace} />
@@ -94,11 +102,11 @@ export default function ProPage() {
               ))}
             </ul>
           )}
-          <h2>{t('pro.today')}</h2>
+          <h2 id="pro-today">{t('pro.today')}</h2>
           {todays.length === 0 ? (
             <p className="muted">{t('pro.nothingToday')}</p>
           ) : (
-            <ul className="list">
+            <ul className="list" aria-labelledby="pro-today">
               {todays.map((b) => (
                 <BookingSummary key={b.id} booking={b}>
                   <ProviderActions booking={b} onDone={replace} />
@@ -106,15 +114,17 @@ export default function ProPage() {
               ))}
             </ul>
           )}
-          {upcoming.length > 0 && (
-            <>
-              <h2>{t('pro.upcoming')}</h2>
-              <ul className="list">
-                {upcoming.map((b) => (
-                  <BookingSummary key={b.id} booking={b} />
-                ))}
-              </ul>
-            </>
+          <h2 id="pro-upcoming">{t('pro.upcoming')}</h2>
+          {upcoming.length === 0 ? (
+            <p className="muted">{t('dash.noUpcoming')}</p>
+          ) : (
+            <ul className="list" aria-labelledby="pro-upcoming">
+              {upcoming.map((b) => (
+                <BookingSummary key={b.id} booking={b}>
+                  <ProviderActions booking={b} onDone={replace} />
+                </BookingSummary>
+              ))}
+            </ul>
           )}
         </>
       )}

@@ -1,26 +1,43 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useCallback, useState } from 'react';
+import { ProCountdown } from '../../components/pro-countdown';
+import { ProLiveLocation } from '../../components/pro-live-location';
 import { ErrorNote } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
-import { type Booking, bookingAction } from '../../lib/api';
+import { ApiError, type Booking, bookingAction, request } from '../../lib/api';
+import { onMyWay } from '../../lib/api-pro';
+import { formatDateTime } from '../../lib/format';
 
-/** What a provider can do with a booking now: accept/decline a request, start with the code, complete. */
+/**
+ * What a provider can do with a booking now: accept/decline a request (before it expires), "On my way"
+ * with live location, start with the customer's 4-digit code (any confirmed job: the code proves the
+ * customer is there), complete, and chat.
+ */
 export function ProviderActions({ booking, onDone }: { booking: Booking; onDone: (b: Booking) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [code, setCode] = useState('');
+  const [sharing, setSharing] = useState(false);
+  const [expired, setExpired] = useState(false);
+  const stopSharing = useCallback(() => setSharing(false), []);
+  const markExpired = useCallback(() => setExpired(true), []);
 
   const act = async (run: () => Promise<Booking>) => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await run());
+      const b = await run();
+      onDone(b);
+      return b;
     } catch (err) {
       setError(err);
+      return null;
     } finally {
       setBusy(false);
     }
@@ -30,25 +47,53 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
     e.preventDefault();
     void act(() => bookingAction(booking.id, 'reject', { reason: reason.trim() }));
   };
-  const start = (e: FormEvent) => {
+  const start = async (e: FormEvent) => {
     e.preventDefault();
-    void act(() => bookingAction(booking.id, 'start', { startCode: code }));
+    const b = await act(() => bookingAction(booking.id, 'start', { startCode: code }));
+    if (b) setSharing(false);
+    else setCode('');
+  };
+  const goOnMyWay = async () => {
+    const b = booking.onTheWayAt ? booking : await act(() => onMyWay(booking.id));
+    if (b) setSharing(true);
+  };
+  const openChat = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const room = await request<{ id: string }>('/chat/rooms', {
+        method: 'POST',
+        body: { providerId: booking.providerId, bookingId: booking.id },
+      });
+      router.push(`/chat/${room.id}`);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
   };
 
+  const startError = error instanceof ApiError && (error.code === 'START_CODE_INVALID' || error.code === 'START_CODE_LOCKED');
+  const triesLeft =
+    error instanceof ApiError && error.code === 'START_CODE_INVALID'
+      ? (error.details as { triesLeft?: number } | undefined)?.triesLeft
+      : undefined;
+  const chatOpen = ['PENDING', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED'].includes(booking.status);
+
   return (
-    <div>
-      {error !== null && <ErrorNote error={error} />}
+    <div className="pro-actions">
+      {booking.status === 'PENDING' && booking.respondBy && <ProCountdown until={booking.respondBy} onExpired={markExpired} />}
+      {error !== null && !startError && <ErrorNote error={error} />}
       {booking.status === 'PENDING' && !declining && (
         <div className="btn-row">
           <button
             type="button"
             className="btn"
-            disabled={busy}
+            disabled={busy || expired}
             onClick={() => void act(() => bookingAction(booking.id, 'accept'))}
           >
             {t('pro.accept')}
           </button>
-          <button type="button" className="btn secondary" disabled={busy} onClick={() => setDeclining(true)}>
+          <button type="button" className="btn secondary" disabled={busy || expired} onClick={() => setDeclining(true)}>
             {t('pro.decline')}
           </button>
         </div>
@@ -68,21 +113,45 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
         </form>
       )}
       {booking.status === 'CONFIRMED' && (
-        <form onSubmit={start}>
-          <label htmlFor={`code-${booking.id}`}>{t('pro.startCode')}</label>
-          <input
-            id={`code-${booking.id}`}
-            inputMode="numeric"
-            maxLength={4}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          />
-          <div className="btn-row">
-            <button type="submit" className="btn" disabled={busy || code.length !== 4}>
-              {t('pro.start')}
-            </button>
-          </div>
-        </form>
+        <>
+          {sharing ? (
+            <ProLiveLocation bookingId={booking.id} onStop={stopSharing} />
+          ) : (
+            <div className="btn-row">
+              <button type="button" className="btn secondary" disabled={busy} onClick={() => void goOnMyWay()}>
+                {booking.onTheWayAt ? t('job.shareAgain') : t('job.onMyWay')}
+              </button>
+            </div>
+          )}
+          <form onSubmit={(e) => void start(e)} className="pro-start">
+            <p className="muted">{t('job.scheduledFor', { at: formatDateTime(booking.scheduledStart, locale) })}</p>
+            <label htmlFor={`code-${booking.id}`}>{t('pro.startCode')}</label>
+            <input
+              id={`code-${booking.id}`}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={4}
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              aria-describedby={`code-hint-${booking.id}`}
+              aria-invalid={startError || undefined}
+            />
+            <p id={`code-hint-${booking.id}`} className="hint">
+              {t('job.codeHint')}
+            </p>
+            {startError && (
+              <div className="error" role="alert">
+                <p>{error.code === 'START_CODE_LOCKED' ? t('job.codeLocked') : t('job.codeWrong')}</p>
+                {triesLeft !== undefined && <p>{t('job.triesLeft', { n: triesLeft })}</p>}
+              </div>
+            )}
+            <div className="btn-row">
+              <button type="submit" className="btn" disabled={busy || code.length !== 4}>
+                {t('pro.start')}
+              </button>
+            </div>
+          </form>
+        </>
       )}
       {booking.status === 'IN_PROGRESS' && (
         <div className="btn-row">
@@ -93,6 +162,13 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
             onClick={() => void act(() => bookingAction(booking.id, 'complete'))}
           >
             {t('pro.complete')}
+          </button>
+        </div>
+      )}
+      {chatOpen && (
+        <div className="btn-row">
+          <button type="button" className="btn secondary" disabled={busy} onClick={() => void openChat()}>
+            {t('job.chat')}
           </button>
         </div>
       )}
