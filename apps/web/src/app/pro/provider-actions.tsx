@@ -1,23 +1,21 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { type FormEvent, useCallback, useState } from 'react';
 import { ProCountdown } from '../../components/pro-countdown';
 import { ProLiveLocation } from '../../components/pro-live-location';
 import { ErrorNote } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
-import { ApiError, type Booking, bookingAction, request } from '../../lib/api';
+import { ApiError, type Booking, bookingAction } from '../../lib/api';
 import { onMyWay } from '../../lib/api-pro';
 import { formatDateTime } from '../../lib/format';
 
 /**
  * What a provider can do with a booking now: accept/decline a request (before it expires), "On my way"
  * with live location, start with the customer's 4-digit code (any confirmed job: the code proves the
- * customer is there), complete, and chat.
+ * customer is there) and complete. (The card's Chat button comes with BookingSummary.)
  */
 export function ProviderActions({ booking, onDone }: { booking: Booking; onDone: (b: Booking) => void }) {
   const { t, locale } = useI18n();
-  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [declining, setDeclining] = useState(false);
@@ -57,27 +55,11 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
     const b = booking.onTheWayAt ? booking : await act(() => onMyWay(booking.id));
     if (b) setSharing(true);
   };
-  const openChat = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const room = await request<{ id: string }>('/chat/rooms', {
-        method: 'POST',
-        body: { providerId: booking.providerId, bookingId: booking.id },
-      });
-      router.push(`/chat/${room.id}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
-
   const startError = error instanceof ApiError && (error.code === 'START_CODE_INVALID' || error.code === 'START_CODE_LOCKED');
   const triesLeft =
     error instanceof ApiError && error.code === 'START_CODE_INVALID'
       ? (error.details as { triesLeft?: number } | undefined)?.triesLeft
       : undefined;
-  const chatOpen = ['PENDING', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED'].includes(booking.status);
 
   return (
     <div className="pro-actions">
@@ -162,13 +144,6 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
             onClick={() => void act(() => bookingAction(booking.id, 'complete'))}
           >
             {t('pro.complete')}
-          </button>
-        </div>
-      )}
-      {chatOpen && (
-        <div className="btn-row">
-          <button type="button" className="btn secondary" disabled={busy} onClick={() => void openChat()}>
-            {t('job.chat')}
           </button>
         </div>
       )}

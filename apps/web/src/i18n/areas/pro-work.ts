@@ -24,7 +24,6 @@ export const proWorkMessages = defineMessages(
     'job.codeWrong': 'That code is not right. Ask the customer to read the 4 digits from their app.',
     'job.codeLocked': 'Too many wrong codes. Ask the customer to make a new code in their app, then enter it.',
     'job.triesLeft': '{n} tries left.',
-    'job.chat': 'Chat with the customer',
 
     'avail.title': 'Availability',
     'avail.weekly': 'Weekly hours',
@@ -65,7 +64,6 @@ export const proWorkMessages = defineMessages(
     'job.codeWrong': 'यह कोड सही नहीं है। ग्राहक से उनके ऐप के 4 अंक पढ़ने को कहें।',
     'job.codeLocked': 'बहुत बार गलत कोड डाला गया। ग्राहक से ऐप में नया कोड बनवाएँ, फिर उसे डालें।',
     'job.triesLeft': '{n} कोशिशें बाकी।',
-    'job.chat': 'ग्राहक से चैट करें',
 
     'avail.title': 'उपलब्धता',
     'avail.weekly': 'हफ़्ते के काम के घंटे',
