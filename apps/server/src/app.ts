@@ -10,11 +10,13 @@ import { registerErrorHandling } from './http/error-handler';
 import { enforceLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
 import { loggerOptions } from './lib/logger';
+import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { chatRoutes } from './modules/chat/chat.routes';
 import { devOutboxRoutes } from './modules/dev-outbox/dev-outbox.routes';
+import { disputesRoutes } from './modules/disputes/disputes.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
@@ -87,6 +89,8 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   await app.register(notificationsRoutes(c), { prefix: '/api' });
   await app.register(paymentsRoutes(c), { prefix: '/api' });
   await app.register(walletRoutes(c), { prefix: '/api' });
+  await app.register(adminRoutes(c.admin), { prefix: '/api' });
+  await app.register(disputesRoutes(c.disputes), { prefix: '/api' });
 
   return app;
 }

@@ -15,6 +15,9 @@ import { createTranslator } from './integrations/translation';
 import { createPgBossQueue } from './jobs/pgboss-queue';
 import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
+import { createAdminBookingsService } from './modules/admin/admin-bookings.service';
+import { createAdminMetricsService } from './modules/admin/admin-metrics.service';
+import { createAdminMoneyService } from './modules/admin/admin-money.service';
 import { createAuthService } from './modules/auth/auth.service';
 import { createTokenSigner } from './modules/auth/tokens';
 import { createTotpService } from './modules/auth/totp.service';
@@ -22,6 +25,7 @@ import { createBookingService } from './modules/bookings/bookings.service';
 import { createCatalogRepository } from './modules/catalog/catalog.repository';
 import { createCatalogService } from './modules/catalog/catalog.service';
 import { createChatService } from './modules/chat/chat.service';
+import { connectDisputeHooks, createDisputesService } from './modules/disputes/disputes.service';
 import { createLedger } from './modules/ledger/ledger';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createNotifier } from './modules/notifications/notifier';
@@ -97,6 +101,25 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const invoices = createInvoiceService({ db: database.db, config });
   // Escrow release inside the confirm-completion transaction; refund jobs when a paid booking ends early.
   connectBookingHooks(bookings, paymentService, jobs);
+  const adminBookings = createAdminBookingsService({ db: database.db, query: database.query, config });
+  const admin = {
+    metrics: createAdminMetricsService({ query: database.query }),
+    bookings: adminBookings,
+    money: createAdminMoneyService({ db: database.db, query: database.query }),
+  };
+  const disputes = createDisputesService({
+    db: database.db,
+    query: database.query,
+    bookings,
+    payments: paymentService,
+    ledger,
+    notifier,
+    events,
+    adminBookings,
+    logger,
+  });
+  // BOOKING_DISPUTED to the provider and the admins, inside the dispute's transaction.
+  connectDisputeHooks(bookings, disputes);
   const catalog = createCatalogService({ db: database.db, repo: createCatalogRepository() });
   const geocoder = createGeocoder(config);
   const search = createSearchService({
@@ -156,6 +179,10 @@ export function createContainer(deps: { config: Config; database: Database; logg
     payoutGateway,
     wallet,
     invoices,
+    /** Admin console reads: overview metrics, booking search/detail, payments/payouts/revenue (modules/admin). */
+    admin,
+    /** Disputes queue, evidence and resolution (refund, rework, no action); modules/disputes. */
+    disputes,
     /** Catalogue reads/admin CRUD; `catalog.slugIndex()` maps RULES.md slugs to ids. */
     catalog,
     /** Geocoding port (MAPS_PROVIDER: local gazetteer | google | mapmyindia). */

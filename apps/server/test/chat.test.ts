@@ -83,8 +83,10 @@ describe('chat rooms (REST)', () => {
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('NOT_FOUND');
     const admin = await createUser(t.c, { role: 'ADMIN' });
+    // Admins read a chat only for a dispute of the pair (disputes-chat.test.ts covers the window).
     const asAdmin = await t.app.inject({ method: 'GET', url: `/api/chat/rooms/${pair.roomId}/messages`, headers: admin.headers });
-    expect(asAdmin.statusCode).toBe(200);
+    expect(asAdmin.statusCode).toBe(403);
+    expect(asAdmin.json().error.code).toBe('ADMIN_CHAT_NO_DISPUTE');
     const adminNo2fa = await createUser(t.c, { role: 'ADMIN', secondFactor: false });
     const refused = await t.app.inject({
       method: 'GET',
@@ -388,8 +390,14 @@ describe('messages over the socket', () => {
     expect(count.json().items).toHaveLength(0);
   });
 
-  it('lets an admin with a second factor watch a room and see originals', async () => {
+  it("lets an admin with a second factor watch a disputed pair's room and see originals", async () => {
     const pair = await chatPair(t);
+    await createBookingRow(t.c, {
+      customerId: pair.customer.customerId!,
+      providerId: pair.providerId,
+      category: pair.category,
+      status: 'DISPUTED',
+    });
     const admin = await createUser(t.c, { role: 'ADMIN' });
     const a = await open(admin.token);
     expect((await request(a, 'room:join', { roomId: pair.roomId })).ok).toBe(true);

@@ -31,6 +31,8 @@ const expected: Record<string, BookingStatus> = {
   'IN_PROGRESS complete PROVIDER': 'COMPLETED',
   'IN_PROGRESS dispute CUSTOMER': 'DISPUTED',
   'COMPLETED dispute CUSTOMER': 'DISPUTED',
+  'DISPUTED resolveDispute ADMIN': 'COMPLETED',
+  'DISPUTED reworkDispute ADMIN': 'CONFIRMED',
 };
 
 describe('booking state machine', () => {
@@ -56,9 +58,25 @@ describe('booking state machine', () => {
   }
 
   it('terminal statuses allow nothing', () => {
-    for (const status of ['REJECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW', 'DISPUTED'] as const) {
+    for (const status of ['REJECTED', 'EXPIRED', 'CANCELLED', 'NO_SHOW'] as const) {
       for (const action of actions) for (const party of parties) expect(decide(status, action, party).ok).toBe(false);
     }
+  });
+
+  it('a disputed booking waits for an admin: the parties can do nothing until it is resolved', () => {
+    const moves = actions.flatMap((a) => parties.map((p) => [a, p, decide('DISPUTED', a, p)] as const)).filter(([, , d]) => d.ok);
+    expect(moves.map(([a, p, d]) => `${a} ${p} → ${d.ok && d.to}`).sort()).toEqual([
+      'resolveDispute ADMIN → COMPLETED',
+      'reworkDispute ADMIN → CONFIRMED',
+    ]);
+  });
+
+  it('dispute outcomes are admin-only and only from DISPUTED', () => {
+    expect(decide('DISPUTED', 'resolveDispute', 'CUSTOMER')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decide('DISPUTED', 'reworkDispute', 'PROVIDER')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decide('COMPLETED', 'resolveDispute', 'ADMIN')).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    const d = decide('COMPLETED', 'resolveDispute', 'ADMIN');
+    expect(d.ok === false && d.message).toBe('Cannot resolve the dispute of a booking that is COMPLETED');
   });
 
   it('a provider cancelling a request is told to reject instead', () => {

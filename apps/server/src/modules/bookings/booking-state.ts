@@ -31,7 +31,17 @@ export const ACTIVE_STATUSES: readonly BookingStatus[] = ['PENDING', 'CONFIRMED'
 /** The party acting on a booking. SYSTEM is a job (expiry, auto-confirmation). */
 export type Party = 'CUSTOMER' | 'PROVIDER' | 'ADMIN' | 'SYSTEM';
 
-export type StatusAction = 'accept' | 'reject' | 'expire' | 'cancel' | 'start' | 'complete' | 'noShow' | 'dispute';
+export type StatusAction =
+  | 'accept'
+  | 'reject'
+  | 'expire'
+  | 'cancel'
+  | 'start'
+  | 'complete'
+  | 'noShow'
+  | 'dispute'
+  | 'resolveDispute'
+  | 'reworkDispute';
 
 interface Edge {
   from: BookingStatus;
@@ -58,6 +68,11 @@ export const TRANSITIONS: Record<StatusAction, readonly Edge[]> = {
     { from: 'IN_PROGRESS', to: 'DISPUTED', by: ['CUSTOMER'] },
     { from: 'COMPLETED', to: 'DISPUTED', by: ['CUSTOMER'] },
   ],
+  // An admin closes the case (refund in full or part, or no action): the job stands as completed and
+  // the money is settled (docs/bookings.md, "Disputes").
+  resolveDispute: [{ from: 'DISPUTED', to: 'COMPLETED', by: ['ADMIN'] }],
+  // Or sends the provider back to redo the job at a new slot: the booking is upcoming again.
+  reworkDispute: [{ from: 'DISPUTED', to: 'CONFIRMED', by: ['ADMIN'] }],
 };
 
 export type Decision = { ok: true; to: BookingStatus } | { ok: false; code: 'FORBIDDEN' | 'ILLEGAL_TRANSITION'; message: string };
@@ -88,7 +103,10 @@ export function decide(status: BookingStatus, action: StatusAction, party: Party
 }
 
 function describe(action: StatusAction): string {
-  return action === 'noShow' ? 'report a no-show for' : action;
+  if (action === 'noShow') return 'report a no-show for';
+  if (action === 'resolveDispute') return 'resolve the dispute of';
+  if (action === 'reworkDispute') return 'order a rework of';
+  return action;
 }
 
 /** The timestamp column each target status sets, once. */

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import type { TranslationResult, Translator } from '../../integrations/translation/port';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { assertAdminChatAccess } from '../disputes/admin-chat-access';
 import type { Notifier } from '../notifications/notify';
 import { createChatRepository, type MessageRow, type RoomInfo } from './chat.repository';
 import { messageView, participantViewer, type Viewer } from './chat.view';
@@ -45,11 +46,12 @@ export function createChatService(deps: {
     return { userId: actor.userId, language: actor.language, isAdmin: true };
   }
 
-  /** The room if `actor` is one of its two participants or an admin with a second factor; else NOT_FOUND. */
+  /** The room if `actor` is one of its two participants, or an admin (second factor) handling the pair's dispute; else NOT_FOUND. */
   async function accessRoom(actor: Actor, roomId: string): Promise<RoomInfo> {
     const room = await repo.getRoom(roomId);
     if (!room) throw notFound('Chat room');
-    if (actor.userId === room.customerUserId || actor.userId === room.providerUserId || isAdmin(actor)) return room;
+    if (actor.userId === room.customerUserId || actor.userId === room.providerUserId) return room;
+    if (isAdmin(actor)) return assertAdminChatAccess(deps.database.db, actor, room); // 403 ADMIN_CHAT_NO_DISPUTE otherwise
     throw notFound('Chat room');
   }
 

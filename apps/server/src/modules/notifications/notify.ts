@@ -28,6 +28,7 @@ export type NotificationType =
   | 'PROVIDER_REINSTATED'
   | 'PAYOUT_PROCESSED'
   | 'PAYOUT_FAILED'
+  | 'BOOKING_DISPUTED'
   | 'DISPUTE_RESOLVED'
   | 'CHAT_MESSAGE';
 

@@ -114,9 +114,19 @@ export const TEMPLATES: Record<NotificationType, { en: Text; hi: Text }> = {
     en: { title: 'Payout failed', body: 'We could not send {amount} to your account. Please check your bank details. {reason}' },
     hi: { title: 'भुगतान विफल', body: 'हम {amount} आपके खाते में नहीं भेज सके। कृपया अपना बैंक विवरण जांचें। {reason}' },
   },
+  BOOKING_DISPUTED: {
+    en: {
+      title: 'Booking disputed',
+      body: '{customerName} raised a dispute on booking {bookingNumber} ({serviceName}): {reason}. Our team will review it.',
+    },
+    hi: {
+      title: 'बुकिंग पर विवाद',
+      body: '{customerName} ने बुकिंग {bookingNumber} ({serviceName}) पर विवाद उठाया है: {reason}। हमारी टीम इसकी जांच करेगी।',
+    },
+  },
   DISPUTE_RESOLVED: {
-    en: { title: 'Dispute resolved', body: 'The dispute on booking {bookingNumber} was resolved. {resolution}' },
-    hi: { title: 'विवाद सुलझ गया', body: 'बुकिंग {bookingNumber} पर विवाद सुलझा दिया गया है। {resolution}' },
+    en: { title: 'Dispute resolved', body: 'The dispute on booking {bookingNumber} was resolved. {resolution} {note}' },
+    hi: { title: 'विवाद सुलझ गया', body: 'बुकिंग {bookingNumber} पर विवाद सुलझा दिया गया है। {resolutionHi} {note}' },
   },
   CHAT_MESSAGE: {
     en: { title: 'New message from {senderName}', body: '{preview}' },
