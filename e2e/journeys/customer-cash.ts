@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { hi } from '../../apps/web/src/i18n/hi';
 import { CUSTOMER_PHONE, PROVIDER_PHONE, signIn } from '../lib/auth';
+import { expectMessage, expectRead, openChatFromBooking, sendMessage } from '../lib/chat';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 
 /**
  * The customer's whole booking in the browser, paid in cash: a Hinglish search, the demo plumber booked,
  * the pro (second phone) accepts in /pro; the customer's booking page follows live (status, phone, start
- * code), the pro starts with the code and completes; the customer records the cash, the pro confirms
+ * code); they chat (English ↔ Hindi, translated, read ticks), the pro starts with the code and completes; the customer records the cash, the pro confirms
  * receipt, the customer reviews with the five ratings and a photo and sees the pro's rating change.
  */
 export const customerCashJourney: Journey = {
@@ -29,6 +30,18 @@ export const customerCashJourney: Journey = {
     const code = (await page.getByTestId('start-code').textContent())?.trim() ?? '';
     if (!/^\d{4}$/.test(code)) throw new Error(`no start code on the booking page: "${code}"`);
     await shot(page, 'cash-04-booking-confirmed');
+
+    // Chat about the job, each in their own language (the pro's account is in Hindi): translated both ways.
+    await openChatFromBooking(page, booked.bookingNumber);
+    await sendMessage(page, 'The tap is leaking');
+    await openChatFromBooking(pro, booked.bookingNumber);
+    await expectMessage(pro, 'नल टपक रहा है', { translated: true, original: 'The tap is leaking' });
+    await sendMessage(pro, 'मैं 30 मिनट में आऊंगा');
+    await expectMessage(page, 'I will come in 30 minutes', { translated: true, original: 'मैं 30 मिनट में आऊंगा' });
+    await expectRead(page, 'The tap is leaking');
+    await shot(page, 'cash-04b-chat');
+    await page.goto(`${base}/bookings/${detail.bookingId}`);
+    await pro.goto(`${base}/pro`);
 
     await proStartsAndCompletes(pro, booked.bookingNumber, code);
     await expectStatus(page, 'Completed');
@@ -149,24 +162,28 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
   log(`customer sees: ${status}`);
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A UI string in either language: the demo pro's account is in Hindi, so /pro may open in Hindi. */
+const either = (key: keyof typeof en) => new RegExp(`^(${escape(en[key])}|${escape(hi[key])})$`);
+
 export async function proAccepts(pro: Page, bookingNumber: string): Promise<void> {
   const card = pro.locator(`[data-booking="${bookingNumber}"]`);
-  await card.getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 });
-  await card.getByText('Confirmed').first().waitFor();
+  await card.getByRole('button', { name: either('pro.accept') }).click({ timeout: 30_000 });
+  await card.getByText(either('status.CONFIRMED')).first().waitFor();
   log(`pro accepted ${bookingNumber}`);
 }
 
 /** The pro enters the customer's code (the job need not be today) and marks the job completed. */
 export async function proStartsAndCompletes(pro: Page, bookingNumber: string, code: string): Promise<void> {
   const card = pro.locator(`[data-booking="${bookingNumber}"]`);
-  await card.getByLabel("Customer's 4-digit code").fill(code);
-  await card.getByRole('button', { name: 'Start job' }).click();
-  await card.getByText('In progress').first().waitFor();
+  await card.getByLabel(either('pro.startCode')).fill(code);
+  await card.getByRole('button', { name: either('pro.start') }).click();
+  await card.getByText(either('status.IN_PROGRESS')).first().waitFor();
   log('pro started the job with the code');
   await shot(pro, 'pro-job-started');
-  await card.getByRole('button', { name: 'Mark completed' }).click();
+  await card.getByRole('button', { name: either('pro.complete') }).click();
   await card
-    .getByText('Completed')
+    .getByText(either('status.COMPLETED'))
     .first()
     .waitFor()
     .catch(() => card.waitFor({ state: 'detached' }));

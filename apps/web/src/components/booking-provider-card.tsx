@@ -1,20 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { hasKey, useI18n } from '../i18n/i18n';
 import { type Booking, getProvider, type PublicProvider } from '../lib/api';
-import { openChatRoom } from '../lib/api-chat';
-import { ErrorNote } from './status';
+import { ChatButton } from './chat-button';
 
 /** Who is coming: name, photo, rating, badges; the phone number once the booking is confirmed; chat. */
 export function BookingProviderCard({ booking }: { booking: Booking }) {
   const { t } = useI18n();
-  const router = useRouter();
   const [provider, setProvider] = useState<PublicProvider | null>(null);
-  const [chatError, setChatError] = useState<unknown>(null);
-  const [opening, setOpening] = useState(false);
 
   useEffect(() => {
     getProvider(booking.providerId).then(setProvider, () => setProvider(null));
@@ -22,18 +17,6 @@ export function BookingProviderCard({ booking }: { booking: Booking }) {
 
   const phone = booking.counterpart?.phone ?? null;
   const name = provider?.businessName ?? provider?.name ?? booking.counterpart?.name ?? '';
-
-  const chat = async () => {
-    setOpening(true);
-    setChatError(null);
-    try {
-      const room = await openChatRoom(booking.providerId, booking.id);
-      router.push(`/chat/${room.id}`);
-    } catch (err) {
-      setChatError(err);
-      setOpening(false);
-    }
-  };
 
   return (
     <section className="card provider-card" aria-labelledby="provider-title">
@@ -80,14 +63,11 @@ export function BookingProviderCard({ booking }: { booking: Booking }) {
         <p className="hint">{t('booking.contactLater')}</p>
       )}
       <div className="btn-row">
-        <button type="button" className="btn secondary" onClick={() => void chat()} disabled={opening}>
-          {t('booking.chat')}
-        </button>
+        <ChatButton providerId={booking.providerId} bookingId={booking.id} />
         <Link className="btn secondary" href={`/providers/${booking.providerId}`}>
           {t('booking.profile')}
         </Link>
       </div>
-      {chatError !== null && <ErrorNote error={chatError} />}
     </section>
   );
 }

@@ -3,11 +3,14 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { BookingSummary } from '../../components/booking-item';
+import { ChatButton } from '../../components/chat-button';
 import { ErrorNote, Loading } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
 import { type Booking, listBookings } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { useLiveBookings } from '../../lib/socket';
+
+const CHAT_OPEN = new Set<Booking['status']>(['PENDING', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED']);
 
 /** My bookings (GET /api/bookings?as=customer), live: status and start code; each card opens the booking's detail. */
 export default function MyBookingsPage() {
@@ -58,7 +61,7 @@ export default function MyBookingsPage() {
                   <span className="hint">{t('bookings.startCodeHint')}</span>
                 </p>
               )}
-              <p className="btn-row">
+              <div className="btn-row">
                 <Link
                   className="btn secondary"
                   href={`/bookings/${b.id}`}
@@ -66,7 +69,8 @@ export default function MyBookingsPage() {
                 >
                   {t('booking.view')}
                 </Link>
-              </p>
+                {CHAT_OPEN.has(b.status) && <ChatButton providerId={b.providerId} bookingId={b.id} />}
+              </div>
             </BookingSummary>
           ))}
         </ul>
