@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../db/client';
 import { bookings } from '../bookings/bookings.tables';
 import { categories, subCategories } from '../catalog/catalog.tables';
-import { providerProfiles } from '../providers/providers.tables';
+import { backgroundChecks, providerProfiles } from '../providers/providers.tables';
 import { customerProfiles, users } from '../users/users.tables';
 import { invoiceCounters, invoices, paymentAttempts, payments, refunds, webhookEvents } from './payments.tables';
 
@@ -75,6 +75,15 @@ export async function findPayment(db: Executor, id: string, lock = false) {
 export async function findPaymentByOrder(db: Executor, orderId: string, lock = false) {
   const q = db.select().from(payments).where(eq(payments.gatewayOrderId, orderId));
   const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** A background-check fee order (providers module's table, read-only): what the sandbox checkout page shows. */
+export async function findBackgroundCheckFeeOrder(db: Executor, orderId: string) {
+  const [row] = await db
+    .select({ feePaise: backgroundChecks.feePaise, status: backgroundChecks.status })
+    .from(backgroundChecks)
+    .where(eq(backgroundChecks.feePaymentRef, orderId));
   return row ?? null;
 }
 

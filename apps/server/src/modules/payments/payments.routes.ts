@@ -173,17 +173,17 @@ export function paymentsRoutes(
         '/payments/sandbox/checkout/:orderId',
         { schema: { tags, summary: 'Sandbox gateway checkout page', params: orderParams } },
         async (req, reply) => {
-          const { payment, booking } = await svc.sandboxOrder(req.params.orderId);
+          const order = await svc.sandboxOrder(req.params.orderId);
           return reply
             .type('text/html; charset=utf-8')
             .header('cache-control', 'no-store')
             .send(
               sandboxCheckoutHtml({
                 orderId: req.params.orderId,
-                amountPaise: payment.amount,
-                bookingNumber: booking.bookingNumber,
-                payeeName: booking.providerName,
-                status: payment.status,
+                amountPaise: order.amountPaise,
+                bookingNumber: order.bookingNumber,
+                payeeName: order.payeeName,
+                status: order.status,
               }),
             );
         },

@@ -386,19 +386,40 @@ export function createPaymentService(deps: PaymentServiceDeps) {
 
   // ---------- sandbox checkout ----------
 
+  /**
+   * What the sandbox checkout page shows for one of our gateway orders: a booking payment, or a
+   * provider's background-check fee (the other order the app creates). `open` while still payable.
+   */
   async function sandboxOrder(orderId: string) {
     if (!deps.sandbox) throw notFound('Checkout');
     const payment = await repo.findPaymentByOrder(db, orderId);
-    if (!payment) throw notFound('Checkout');
-    const booking = (await repo.findBookingForPayment(db, payment.bookingId))!;
-    return { payment, booking };
+    if (payment) {
+      const booking = (await repo.findBookingForPayment(db, payment.bookingId))!;
+      return {
+        amountPaise: payment.amount,
+        open: payment.status === 'PENDING',
+        status: payment.status as string,
+        bookingNumber: booking.bookingNumber as string | null,
+        payeeName: booking.providerName,
+      };
+    }
+    const fee = await repo.findBackgroundCheckFeeOrder(db, orderId);
+    if (!fee) throw notFound('Checkout');
+    const open = fee.status === 'FEE_PENDING';
+    return {
+      amountPaise: fee.feePaise,
+      open,
+      status: open ? 'PENDING' : 'PAID',
+      bookingNumber: null,
+      payeeName: 'LocalPro Connect',
+    };
   }
 
   /** The sandbox payer's choice: a Razorpay-style checkout result now, signed webhooks later (a job). */
   async function sandboxComplete(orderId: string, outcome: 'success' | 'failure') {
-    const { payment } = await sandboxOrder(orderId);
-    if (payment.status !== 'PENDING') throw conflict('ALREADY_PAID', 'This order is already paid');
-    const result = deps.sandbox!.simulatePayment({ orderId, amountPaise: payment.amount, outcome });
+    const order = await sandboxOrder(orderId);
+    if (!order.open) throw conflict('ALREADY_PAID', 'This order is already paid');
+    const result = deps.sandbox!.simulatePayment({ orderId, amountPaise: order.amountPaise, outcome });
     await db.transaction(async (tx) => {
       await deps.jobs.send('payments.sandbox_webhooks', { webhooks: result.webhooks }, { tx });
     });

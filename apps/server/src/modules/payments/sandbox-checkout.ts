@@ -10,7 +10,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 export function sandboxCheckoutHtml(input: {
   orderId: string;
   amountPaise: number;
-  bookingNumber: string;
+  /** null for a provider's background-check fee. */
+  bookingNumber: string | null;
   payeeName: string;
   status: string;
 }) {
@@ -27,7 +28,11 @@ button{font-size:1rem;padding:.75rem 1rem;border-radius:8px;border:0;margin:.25r
 </style></head><body><main class="card">
 <p class="note">Test mode — no real money moves · परीक्षण मोड — कोई असली पैसा नहीं</p>
 <h1>Pay ${esc(input.payeeName)} · भुगतान करें</h1>
-<p>Booking · बुकिंग: <strong>${esc(input.bookingNumber)}</strong></p>
+${
+  input.bookingNumber === null
+    ? '<p>Background check fee · बैकग्राउंड जाँच शुल्क</p>'
+    : `<p>Booking · बुकिंग: <strong>${esc(input.bookingNumber)}</strong></p>`
+}
 <p class="amt">${esc(formatRupees(input.amountPaise))}</p>
 ${
   paid
