@@ -148,7 +148,7 @@ async function overview(page: Page, base: string): Promise<void> {
   await page.locator('.chart table').first().waitFor();
   await page.getByLabel('City').fill('Lucknow');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await page.getByText(/· Lucknow ·/).waitFor();
+  await page.locator('p.muted', { hasText: '· Lucknow ·' }).waitFor();
   await shot(page, 'admin-04-overview-lucknow-table');
   log('overview: KPIs, SVG charts, data table and the city filter');
 }
@@ -193,6 +193,10 @@ async function providerQueue(page: Page, base: string, approveName: string, reje
 async function providerSeesRejection(context: BrowserContext, base: string, phone: string, lastSms: number): Promise<void> {
   await waitForOtpCooldown(lastSms);
   const page = await signIn(context, base, phone, { landing: '/pro' });
+  // /pro says changes are needed and links to the profile status, which quotes the reviewer.
+  const statusLink = page.getByRole('link', { name: 'See your profile status' });
+  if (await statusLink.isVisible().catch(() => false)) await statusLink.click();
+  else if (!(await page.getByText(REJECT_REASON).first().isVisible())) await page.goto(`${base}/pro/status`);
   await page.getByText(REJECT_REASON).first().waitFor();
   await shot(page, 'admin-08-provider-sees-rejection');
   log('the rejected provider sees the reason in /pro');
