@@ -10,13 +10,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { adminTotpCode, adminTotpSecret, rememberAdminTotpSecret } from '../lib/admin-api';
 import { ADMIN_PHONE, codeFromInbox, signIn } from '../lib/auth';
-import {
-  completedCashBooking,
-  disputeBooking,
-  pendingProvider,
-  reviewBooking,
-  waitForOtpCooldown,
-} from '../lib/fixtures-api';
+import { completedCashBooking, disputeBooking, pendingProvider, reviewBooking, waitForOtpCooldown } from '../lib/fixtures-api';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 
