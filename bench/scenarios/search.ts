@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     providers: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '4' },
+    'seed-only': { type: 'boolean', default: false },
   },
 });
 const providers = Number(args.providers);
@@ -71,27 +72,34 @@ async function openBenchDatabase(): Promise<{ database: Database; url?: string; 
   return { database, fresh: false };
 }
 
-async function measure(n: number, fn: (i: number) => Promise<void>) {
-  const latencies: number[] = [];
-  let next = 0;
+/** Runs `n` calls of `fn` (indexes from..from+n) with `concurrency` workers; adds latencies and busy time to `acc`. */
+async function measureInto(
+  acc: { latencies: number[]; seconds: number },
+  from: number,
+  n: number,
+  fn: (i: number) => Promise<void>,
+) {
+  let next = from;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < n) {
+      while (next < from + n) {
         const i = next++;
         const s = performance.now();
         await fn(i);
-        latencies.push(performance.now() - s);
+        acc.latencies.push(performance.now() - s);
       }
     }),
   );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
+  acc.seconds += (performance.now() - t0) / 1000;
+}
+function summary(acc: { latencies: number[]; seconds: number }) {
+  const sorted = [...acc.latencies].sort((a, b) => a - b);
   return {
-    p50: round(pct(latencies, 50)),
-    p95: round(pct(latencies, 95)),
-    p99: round(pct(latencies, 99)),
-    reqPerSec: round(n / elapsed),
+    p50: round(pct(sorted, 50)),
+    p95: round(pct(sorted, 95)),
+    p99: round(pct(sorted, 99)),
+    reqPerSec: round(sorted.length / acc.seconds),
   };
 }
 
@@ -103,9 +111,20 @@ const [{ n: existing } = { n: 0 }] = (
 if (existing < providers) {
   const t = Date.now();
   console.log(`seeding ${providers - existing} providers on ${database.kind}…`);
-  await seedLarge(database, { providers: providers - existing, bookingsPerProvider: 2, reviewShare: 0.6 });
-  await database.query('analyze');
+  let shown = -1;
+  const progress = (stage: string, done: number, total: number) => {
+    const pctDone = Math.floor((done / total) * 20) * 5;
+    if (pctDone === shown) return;
+    shown = pctDone;
+    console.log(`  ${stage}: ${done}/${total} rows (${pctDone}%) after ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  };
+  await seedLarge(database, { providers: providers - existing, bookingsPerProvider: 2, reviewShare: 0.6, progress });
+  await database.query(database.kind === 'postgres' ? 'vacuum analyze' : 'analyze');
   console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+}
+if (args['seed-only']) {
+  await database.close();
+  process.exit(0);
 }
 const config = testConfig({ LOG_LEVEL: 'warn', ...(url ? { DATABASE_URL: url } : {}) });
 const c = createContainer({ config, database, logger: createLogger('warn') });
@@ -121,11 +140,34 @@ const sqlFor = (i: number) => {
   return geoCandidatesSql({ ...points[i % points.length]!, radiusKm: config.SEARCH_DEFAULT_RADIUS_KM, categoryId: cat ?? null });
 };
 
+/**
+ * The candidate statement as it was before the search_perf change (every column of every candidate,
+ * joined to users), kept here so its cost shows beside the current one in the same run.
+ */
+const previousSql = (i: number) => {
+  const { text, values } = sqlFor(i);
+  const where = text
+    .slice(text.indexOf('\nWHERE ') + 7)
+    .replace(/p\.user_id NOT IN \(SELECT id FROM users WHERE status <> 'ACTIVE'\)/, "u.status = 'ACTIVE'");
+  return {
+    text: `SELECT p.id, p.business_name AS "businessName", p.description, p.city, p.category_id AS "categoryId",
+  p.sub_category_ids AS "subCategoryIds", p.average_rating::float8 AS "averageRating", p.rating_count AS "ratingCount",
+  p.completed_jobs AS "completedJobs", p.aadhaar_verified AS "aadhaarVerified", p.background_verified AS "backgroundVerified",
+  p.response_time AS "responseTime", p.reputation_score::float8 AS "reputationScore", p.languages, p.pricing,
+  p.working_hours AS "workingHours", p.time_off AS "timeOff", p.base_lat AS "baseLat", p.base_lng AS "baseLng",
+  earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) / 1000.0 AS "distanceKm"
+FROM provider_profiles p JOIN users u ON u.id = p.user_id
+WHERE ${where}`,
+    values,
+  };
+};
+
 const { text: planSql, values: planValues } = sqlFor(0);
-const plan = (await database.query<Record<string, string>>(`EXPLAIN ${planSql}`, planValues)).rows
+const plan = (await database.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${planSql}`, planValues)).rows
   .map((r) => Object.values(r)[0])
   .join('\n');
-const usesIndex = plan.includes('provider_profiles_geo_idx');
+const usesIndex = /provider_profiles_(search|geo)_idx/.test(plan);
+const indexOnly = plan.includes('Index Only Scan');
 
 let candidates = 0;
 for (let i = 0; i < 16; i++) {
@@ -144,18 +186,39 @@ for (let i = 0; i < 20; i++) {
   });
 }
 let errors = 0;
-const bare = await measure(requests, async (i) => {
-  const { text, values } = sqlFor(i);
-  await database.query(text, values);
-});
-const api = await measure(requests, async (i) => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/search',
-    payload: { query: queries[i % queries.length]!, location: points[i % points.length]! },
+console.log(`measuring ${requests} requests each, concurrency ${concurrency}…`);
+// The three targets take turns in rounds, so a change in the machine's load hits all of them alike.
+const rounds = 8;
+const acc = {
+  bare: { latencies: [], seconds: 0 },
+  previous: { latencies: [], seconds: 0 },
+  api: { latencies: [], seconds: 0 },
+} as Record<'bare' | 'previous' | 'api', { latencies: number[]; seconds: number }>;
+const perRound = Math.ceil(requests / rounds);
+for (let r = 0; r < rounds; r++) {
+  const from = r * perRound;
+  const n = Math.min(perRound, requests - from);
+  await measureInto(acc.bare, from, n, async (i) => {
+    const { text, values } = sqlFor(i);
+    await database.query(text, values);
   });
-  if (res.statusCode !== 200) errors++;
-});
+  await measureInto(acc.previous, from, n, async (i) => {
+    const { text, values } = previousSql(i);
+    await database.query(text, values);
+  });
+  await measureInto(acc.api, from, n, async (i) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/search',
+      payload: { query: queries[i % queries.length]!, location: points[i % points.length]! },
+    });
+    if (res.statusCode !== 200) errors++;
+  });
+  console.log(`  round ${r + 1}/${rounds} done; load average ${loadavg()[0]!.toFixed(1)}`);
+}
+const bare = summary(acc.bare);
+const previous = summary(acc.previous);
+const api = summary(acc.api);
 
 const result = {
   scenario: 'search',
@@ -165,7 +228,9 @@ const result = {
   concurrency,
   avgCandidatesPerQuery: Math.round(candidates / 16),
   geoIndexUsed: usesIndex,
+  indexOnlyScan: indexOnly,
   bareSql: bare,
+  previousWideSql: previous,
   search: { ...api, errors },
   p95Ratio: round(api.p95 / Math.max(bare.p95, 0.01)),
   environment: { cpus: cpus().length, loadavg: loadavg().map(round), node: process.version },
@@ -183,10 +248,11 @@ writeFileSync(
     '',
     '| target | p50 ms | p95 ms | p99 ms | req/s |',
     '|---|---|---|---|---|',
-    `| bare geo SQL | ${bare.p50} | ${bare.p95} | ${bare.p99} | ${bare.reqPerSec} |`,
+    `| bare candidate SQL (the statement search runs) | ${bare.p50} | ${bare.p95} | ${bare.p99} | ${bare.reqPerSec} |`,
+    `| previous wide candidate SQL (before search_perf, reference) | ${previous.p50} | ${previous.p95} | ${previous.p99} | ${previous.reqPerSec} |`,
     `| POST /api/search | ${api.p50} | ${api.p95} | ${api.p99} | ${api.reqPerSec} |`,
     '',
-    `p95 ratio search/bare SQL: ${result.p95Ratio}; candidates per query ≈ ${result.avgCandidatesPerQuery}; geo index used: ${usesIndex}; load average ${result.environment.loadavg.join(' ')} on ${result.environment.cpus} CPUs.`,
+    `p95 ratio search/bare SQL: ${result.p95Ratio}; candidates per query ≈ ${result.avgCandidatesPerQuery}; geo index used: ${usesIndex}; index-only scan: ${indexOnly}; load average ${result.environment.loadavg.join(' ')} on ${result.environment.cpus} CPUs.`,
     '',
   ].join('\n'),
 );

@@ -104,7 +104,8 @@ function formatMinutes(sec: number): { en: string; hi: string } {
   return { en: `${h} h`, hi: `${h} घंटे` };
 }
 
-export function computeMatchScore(input: ScoreInput): MatchScore {
+/** The numbers behind a match score, without the explanations. */
+function scoreParts(input: ScoreInput) {
   const rating = ratingPoints(input.averageRating, input.ratingCount);
   const verification = verificationPoints(input.aadhaarVerified, input.backgroundVerified);
   const response = responseTimePoints(input.responseTimeSec);
@@ -115,6 +116,11 @@ export function computeMatchScore(input: ScoreInput): MatchScore {
   const withPersonal = Math.min(100, base + personal);
   const boosted =
     input.reputationScore >= REPUTATION_BOOST_THRESHOLD ? Math.min(100, withPersonal * (1 + REPUTATION_BOOST)) : withPersonal;
+  return { rating, verification, response, distance, availability, personal, withPersonal, boosted };
+}
+
+export function computeMatchScore(input: ScoreInput): MatchScore {
+  const { rating, verification, response, distance, availability, personal, withPersonal, boosted } = scoreParts(input);
 
   const bayes = bayesianRating(input.averageRating, input.ratingCount);
   const ratingReason =
@@ -180,5 +186,5 @@ export function computeMatchScore(input: ScoreInput): MatchScore {
 
 /** The highest score this provider could reach whatever its availability (used to prune before the availability query). */
 export function upperBoundScore(input: Omit<ScoreInput, 'availability'>): number {
-  return computeMatchScore({ ...input, availability: 'free' }).matchScore;
+  return round1(scoreParts({ ...input, availability: 'free' }).boosted);
 }

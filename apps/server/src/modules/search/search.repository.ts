@@ -13,47 +13,84 @@ export interface GeoQuery {
   subCategoryId?: string | null;
   minRating?: number;
   verifiedOnly?: boolean;
+  /** Only providers with a listed price at most this (paise), for `priceSubCategoryId` when given. */
+  maxPrice?: number;
+  priceSubCategoryId?: string | null;
   /** Free text matched on business name and description (full text or trigram similarity). */
   text?: string | null;
+  /** For personalisation: does the provider list this sub-category / speak this language. */
+  specialityId?: string | null;
+  language?: string | null;
 }
 
+/** What ranking needs for every candidate: the score inputs except availability. Narrow on purpose. */
 export interface CandidateRow {
   id: string;
-  businessName: string | null;
-  description: string | null;
-  city: string | null;
-  categoryId: string | null;
-  subCategoryIds: string[];
   averageRating: number;
   ratingCount: number;
-  completedJobs: number;
   aadhaarVerified: boolean;
   backgroundVerified: boolean;
   responseTime: number | null;
   reputationScore: number;
-  languages: string[];
+  /** Lists the requested sub-category (false when none was requested). */
+  specialist: boolean;
+  /** Speaks the signed-in customer's language (false when anonymous). */
+  speaksLanguage: boolean;
+  distanceKm: number;
+}
+
+/**
+ * What availability and the result card need, read only for the candidates that are scored exactly
+ * (a batch of the best upper bounds), never for the whole candidate set.
+ */
+export interface CalendarRow extends CardRow {
   pricing: PriceItem[];
   workingHours: WorkingHours | null;
   timeOff: TimeOff[];
   baseLat: number;
   baseLng: number;
-  distanceKm: number;
+  busy: BusyRow[];
+}
+
+/** What a result card shows besides the score inputs. */
+export interface CardRow {
+  id: string;
+  businessName: string | null;
+  description: string | null;
+  city: string | null;
+  categoryId: string | null;
+  completedJobs: number;
+  languages: string[];
+}
+
+export interface BusyRow {
+  start: Date;
+  end: Date;
+  slotEnd: Date;
+  lat: number;
+  lng: number;
 }
 
 /**
  * Providers whose base is within their own service radius of the point and within the search radius.
- * earth_box(...) @> ll_to_earth(...) uses the GiST index provider_profiles_geo_idx; earth_distance then
- * trims the box's corners to the exact circle. Returns the SQL and values so the bench and EXPLAIN
- * run exactly the same statement.
+ * `earth_box(...) @> ll_to_earth(...)` is answered by a GiST index: with a category, by
+ * provider_profiles_search_idx (category_id, ll_to_earth(base)) over approved, active providers,
+ * which also carries every column selected here, so the scan never visits the table; without one,
+ * by provider_profiles_geo_idx. The box is no wider than the largest service radius any approved
+ * provider has (a provider can only match within its own radius). earth_distance then trims the
+ * box's corners to the exact circle. Accounts that are not ACTIVE are excluded through the small
+ * partial index users_not_active_idx. Returns the SQL and values so the bench and EXPLAIN run
+ * exactly the same statement.
  */
 export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[] } {
   const values: unknown[] = [q.lat, q.lng, q.radiusKm * 1000];
   const where = [
-    'earth_box(ll_to_earth($1, $2), $3) @> ll_to_earth(p.base_lat, p.base_lng)',
+    `earth_box(ll_to_earth($1, $2), least($3, (SELECT max(service_radius_km) * 1000 FROM provider_profiles
+       WHERE status = 'APPROVED' AND is_active))) @> ll_to_earth(p.base_lat, p.base_lng)`,
     'earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) <= least(p.service_radius_km * 1000, $3)',
     "p.status = 'APPROVED'",
     'p.is_active',
-    "u.status = 'ACTIVE'",
+    "p.user_id NOT IN (SELECT id FROM users WHERE status <> 'ACTIVE')",
   ];
   if (q.categoryId) {
     values.push(q.categoryId);
@@ -68,36 +105,69 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
     where.push(`p.average_rating >= $${values.length}`);
   }
   if (q.verifiedOnly) where.push('p.aadhaar_verified');
-  const text = `SELECT p.id, p.business_name AS "businessName", p.description, p.city, p.category_id AS "categoryId",
-  p.sub_category_ids AS "subCategoryIds", p.average_rating::float8 AS "averageRating", p.rating_count AS "ratingCount",
-  p.completed_jobs AS "completedJobs", p.aadhaar_verified AS "aadhaarVerified", p.background_verified AS "backgroundVerified",
-  p.response_time AS "responseTime", p.reputation_score::float8 AS "reputationScore", p.languages, p.pricing,
-  p.working_hours AS "workingHours", p.time_off AS "timeOff", p.base_lat AS "baseLat", p.base_lng AS "baseLng",
-  earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) / 1000.0 AS "distanceKm"
-FROM provider_profiles p JOIN users u ON u.id = p.user_id
+  if (q.maxPrice !== undefined) {
+    values.push(q.maxPrice);
+    const max = values.length;
+    let forSub = '';
+    if (q.priceSubCategoryId) {
+      values.push(q.priceSubCategoryId);
+      forSub = ` AND i->>'subCategoryId' = $${values.length}`;
+    }
+    where.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(p.pricing) i WHERE (i->>'amountPaise')::int <= $${max}${forSub})`);
+  }
+  values.push(JSON.stringify(q.specialityId ? [q.specialityId] : []), JSON.stringify(q.language ? [q.language] : []));
+  const [speciality, language] = [values.length - 1, values.length];
+  const columns = `p.id, p.average_rating::float8 AS "averageRating", p.rating_count AS "ratingCount",
+  p.aadhaar_verified AS "aadhaarVerified", p.background_verified AS "backgroundVerified", p.response_time AS "responseTime",
+  p.reputation_score::float8 AS "reputationScore",
+  $${speciality}::jsonb <> '[]' AND p.sub_category_ids @> $${speciality}::jsonb AS specialist,
+  $${language}::jsonb <> '[]' AND p.languages @> $${language}::jsonb AS "speaksLanguage",
+  earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) / 1000.0 AS "distanceKm"`;
+  const from = `FROM provider_profiles p
 WHERE ${where.join('\n  AND ')}`;
-  if (!q.text) return { text, values };
-  // Text match on the geo candidates only (MATERIALIZED keeps the GiST geo scan first): full-text words,
+  if (!q.text) return { text: `SELECT ${columns}\n${from}`, values };
+  // Text match on the geo candidates only (MATERIALIZED keeps the GiST geo scan first and keeps PGlite
+  // off the GIN indexes, which can answer nothing on a database loaded from a dump): full-text words,
   // or trigram similarity of the business name for typos and Hinglish spellings.
   values.push(q.text);
   const n = values.length;
   return {
-    text: `WITH near AS MATERIALIZED (${text})
-SELECT * FROM near
+    text: `WITH near AS MATERIALIZED (SELECT ${columns}, p.business_name AS "businessName", p.description
+${from})
+SELECT id, "averageRating", "ratingCount", "aadhaarVerified", "backgroundVerified", "responseTime", "reputationScore",
+  specialist, "speaksLanguage", "distanceKm"
+FROM near
 WHERE to_tsvector('simple', coalesce("businessName", '') || ' ' || coalesce(description, '')) @@ plainto_tsquery('simple', $${n})
    OR similarity(coalesce("businessName", ''), $${n}) > 0.3`,
     values,
   };
 }
 
-export interface BusyRow {
-  providerId: string;
-  start: Date;
-  end: Date;
-  slotEnd: Date;
+export interface SearchLogInsert {
+  id: string;
+  userId: string | null;
+  query: string;
+  language: string;
+  interpretation: Record<string, unknown>;
+  filters: Record<string, unknown>;
   lat: number;
   lng: number;
+  locationText: string | null;
+  searchedAt: Date;
+  resultCount: number;
 }
+export interface Impression {
+  providerId: string;
+  rank: number;
+  matchScore: number;
+}
+const impressionArrays = (rows: Impression[]) => [
+  rows.map((r) => r.providerId),
+  rows.map((r) => r.rank),
+  rows.map((r) => r.matchScore),
+];
+
+const ACTIVE_BOOKING = "('PENDING', 'CONFIRMED', 'IN_PROGRESS')";
 
 export function createSearchRepository(database: Database) {
   return {
@@ -107,18 +177,35 @@ export function createSearchRepository(database: Database) {
       return rows;
     },
 
-    /** Active bookings of these providers overlapping [from, until): one query for the whole batch. */
-    async busyBookings(providerIds: string[], from: Date, until: Date): Promise<BusyRow[]> {
+    /**
+     * Calendars of these providers (working hours, time off, base, prices) with their active bookings
+     * overlapping [from, until): one query for the whole batch.
+     */
+    async calendars(providerIds: string[], from: Date, until: Date): Promise<CalendarRow[]> {
       if (providerIds.length === 0) return [];
-      const { rows } = await database.query<BusyRow>(
-        `SELECT provider_id AS "providerId", scheduled_start AS "start", scheduled_end AS "end", upper(slot) AS "slotEnd",
-                service_lat AS "lat", service_lng AS "lng"
-           FROM bookings
-          WHERE provider_id = ANY($1::uuid[]) AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
-            AND scheduled_start < $3 AND upper(slot) > $2`,
+      const { rows } = await database.query<Omit<CalendarRow, 'busy'> & { busy: Record<keyof BusyRow, string | number>[] }>(
+        `SELECT p.id, p.pricing, p.working_hours AS "workingHours", p.time_off AS "timeOff",
+                p.base_lat AS "baseLat", p.base_lng AS "baseLng", p.business_name AS "businessName", p.description,
+                p.city, p.category_id AS "categoryId", p.completed_jobs AS "completedJobs", p.languages,
+                coalesce((SELECT json_agg(json_build_object('start', b.scheduled_start, 'end', b.scheduled_end,
+                                   'slotEnd', upper(b.slot), 'lat', b.service_lat, 'lng', b.service_lng))
+                            FROM bookings b
+                           WHERE b.provider_id = p.id AND b.status IN ${ACTIVE_BOOKING}
+                             AND b.scheduled_start < $3 AND upper(b.slot) > $2), '[]'::json) AS busy
+           FROM provider_profiles p
+          WHERE p.id = ANY($1::uuid[])`,
         [providerIds, from.toISOString(), until.toISOString()],
       );
-      return rows.map((r) => ({ ...r, start: new Date(r.start), end: new Date(r.end), slotEnd: new Date(r.slotEnd) }));
+      return rows.map((r) => ({
+        ...r,
+        busy: r.busy.map((b) => ({
+          start: new Date(b.start),
+          end: new Date(b.end),
+          slotEnd: new Date(b.slotEnd),
+          lat: Number(b.lat),
+          lng: Number(b.lng),
+        })),
+      }));
     },
 
     /** Providers this customer booked, completed and rated 4★ or more. */
@@ -132,16 +219,54 @@ export function createSearchRepository(database: Database) {
       return new Set(rows.map((r) => r.providerId));
     },
 
-    async insertLog(ex: Executor, values: typeof searchLogs.$inferInsert) {
-      const [row] = await ex.insert(searchLogs).values(values).returning({ id: searchLogs.id });
-      return row!.id;
+    /**
+     * The search log row and the impressions of its first page in one statement (one round trip; the
+     * foreign key is checked at the statement's end, when the log row exists). Committed without
+     * waiting for the WAL flush (synchronous_commit off for this transaction only): the rows are
+     * visible at once, and a database crash can lose only the last moments of search analytics.
+     */
+    async recordSearch(log: SearchLogInsert, impressions: Impression[]): Promise<void> {
+      await database.query(
+        `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true)),
+         log AS (
+           INSERT INTO search_logs (id, user_id, query, language, interpretation, filters, lat, lng, location_text,
+                                    searched_at, result_count)
+           SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11 FROM async_commit
+         )
+         INSERT INTO search_impressions (search_id, provider_id, rank, match_score)
+         SELECT $1, x.provider_id, x.rank, x.match_score
+           FROM unnest($12::uuid[], $13::int[], $14::real[]) AS x(provider_id, rank, match_score)`,
+        [
+          log.id,
+          log.userId,
+          log.query,
+          log.language,
+          JSON.stringify(log.interpretation),
+          JSON.stringify(log.filters),
+          log.lat,
+          log.lng,
+          log.locationText,
+          log.searchedAt.toISOString(),
+          log.resultCount,
+          ...impressionArrays(impressions),
+        ],
+      );
+    },
+    /** Impressions of a later page (a provider already shown for this search keeps its first rank). */
+    async recordImpressions(searchId: string, impressions: Impression[]): Promise<void> {
+      if (impressions.length === 0) return;
+      await database.query(
+        `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+         INSERT INTO search_impressions (search_id, provider_id, rank, match_score)
+         SELECT $1, x.provider_id, x.rank, x.match_score
+           FROM unnest($2::uuid[], $3::int[], $4::real[]) AS x(provider_id, rank, match_score), async_commit
+         ON CONFLICT DO NOTHING`,
+        [searchId, ...impressionArrays(impressions)],
+      );
     },
     async findLog(ex: Executor, id: string) {
       const [row] = await ex.select().from(searchLogs).where(eq(searchLogs.id, id)).limit(1);
       return row ?? null;
-    },
-    async insertImpressions(ex: Executor, rows: (typeof searchImpressions.$inferInsert)[]) {
-      if (rows.length) await ex.insert(searchImpressions).values(rows).onConflictDoNothing();
     },
     async findImpression(ex: Executor, searchId: string, providerId: string) {
       const [row] = await ex

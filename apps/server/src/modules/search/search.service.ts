@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SearchFilters, SearchInterpretation, SearchRequest, SearchResponse, SearchResult } from '@localpro/contracts';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
@@ -8,9 +9,9 @@ import { type Geocoder, isInIndia } from '../../integrations/maps/port';
 import { AppError, notFound } from '../../lib/errors';
 import { toIstIso } from '../../lib/time';
 import { type CatalogService, type SlugIndex, unknownCategory } from '../catalog/catalog.service';
-import { computeMatchScore, type ScoreInput, upperBoundScore } from './match-score';
+import { type Availability, computeMatchScore, type MatchScore, type ScoreInput, upperBoundScore } from './match-score';
 import { type ParsedQuery, parseQuery } from './query-parser';
-import type { BusyRow, CandidateRow, SearchRepository } from './search.repository';
+import type { CalendarRow, CandidateRow, SearchRepository } from './search.repository';
 import { availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
 import { decodeCursor, encodeCursor, invalidCursor } from './search-cursor';
 import { cleanQuery } from './search-input';
@@ -36,13 +37,19 @@ interface Plan {
   specialityName: string | null;
 }
 
-interface Scored {
+/** A candidate ranked by the best score it could reach (its score if it were free then). */
+interface Candidate {
   row: CandidateRow;
   upper: number;
   input: Omit<ScoreInput, 'availability'>;
-  priceFrom: number | null;
+}
+/** A candidate scored exactly: its calendar was read and its availability computed. */
+interface Scored extends Candidate {
+  cal: CalendarRow;
+  availability: Availability;
+  score: MatchScore;
   durationMin: number;
-  result?: SearchResult;
+  priceFrom: number | null;
 }
 
 const badRequest = (code: string, message: string, details?: unknown) => new AppError(code, message, { status: 400, details });
@@ -202,39 +209,44 @@ export function createSearchService(deps: {
     };
   }
 
-  function priceFrom(row: CandidateRow, subCategoryId: string | null): number | null {
-    const items = subCategoryId ? row.pricing.filter((i) => i.subCategoryId === subCategoryId) : row.pricing;
+  function priceFrom(pricing: CalendarRow['pricing'], subCategoryId: string | null): number | null {
+    const items = subCategoryId ? pricing.filter((i) => i.subCategoryId === subCategoryId) : pricing;
     return items.length ? Math.min(...items.map((i) => i.amountPaise)) : null;
   }
 
-  function calendarOf(row: CandidateRow, busy: BusyRow[]): CandidateCalendar {
+  function calendarOf(cal: CalendarRow): CandidateCalendar {
     return {
-      workingHours: row.workingHours,
-      timeOff: row.timeOff,
-      base: { lat: row.baseLat, lng: row.baseLng },
-      bookings: busy.map((b) => ({ start: b.start, end: b.end, slotEnd: b.slotEnd, location: { lat: b.lat, lng: b.lng } })),
+      workingHours: cal.workingHours,
+      timeOff: cal.timeOff,
+      base: { lat: cal.baseLat, lng: cal.baseLng },
+      bookings: cal.busy.map((b) => ({ start: b.start, end: b.end, slotEnd: b.slotEnd, location: { lat: b.lat, lng: b.lng } })),
     };
   }
 
-  /** Candidates scored exactly, best first, until the top `need` can no longer change. */
+  /**
+   * Candidates scored exactly, best first, until the top `need` can no longer change. Every candidate is
+   * read narrow (score inputs only, from the covering index); calendars and bookings are read per batch
+   * of the best upper bounds only.
+   */
   async function rank(p: Plan, actor: Actor | null, need: number): Promise<{ ranked: Scored[]; more: boolean; total: number }> {
-    const rows = await repo.geoCandidates({
-      lat: p.lat,
-      lng: p.lng,
-      radiusKm: p.radiusKm,
-      categoryId: p.interpretation.categoryId,
-      subCategoryId: p.filters.subCategoryId ?? null,
-      minRating: p.filters.minRating,
-      verifiedOnly: p.filters.verifiedOnly,
-      text: p.text,
-    });
-    const goodPast = actor?.customerId ? await repo.goodPastProviders(actor.customerId) : new Set<string>();
     const subId = p.interpretation.subCategoryId;
-    const pool: Scored[] = [];
-    for (const row of rows) {
-      const price = priceFrom(row, subId);
-      if (p.filters.maxPrice !== undefined && (price === null || price > p.filters.maxPrice)) continue;
-      const item = subId ? row.pricing.find((i) => i.subCategoryId === subId) : undefined;
+    const [rows, goodPast] = await Promise.all([
+      repo.geoCandidates({
+        lat: p.lat,
+        lng: p.lng,
+        radiusKm: p.radiusKm,
+        categoryId: p.interpretation.categoryId,
+        subCategoryId: p.filters.subCategoryId ?? null,
+        minRating: p.filters.minRating,
+        verifiedOnly: p.filters.verifiedOnly,
+        ...(p.filters.maxPrice !== undefined ? { maxPrice: p.filters.maxPrice, priceSubCategoryId: subId } : {}),
+        text: p.text,
+        specialityId: subId,
+        language: actor?.language ?? null,
+      }),
+      actor?.customerId ? repo.goodPastProviders(actor.customerId) : Promise.resolve(new Set<string>()),
+    ]);
+    const pool: Candidate[] = rows.map((row) => {
       const input: Omit<ScoreInput, 'availability'> = {
         averageRating: row.averageRating,
         ratingCount: row.ratingCount,
@@ -246,74 +258,93 @@ export function createSearchService(deps: {
         reputationScore: row.reputationScore,
         personal: {
           goodPastBooking: goodPast.has(row.id),
-          specialist: subId !== null && row.subCategoryIds.includes(subId),
-          languageMatch: actor !== null && row.languages.includes(actor.language),
+          specialist: row.specialist,
+          languageMatch: row.speaksLanguage,
           ...(p.specialityName ? { specialityName: p.specialityName } : {}),
         },
       };
-      pool.push({ row, input, upper: upperBoundScore(input), priceFrom: price, durationMin: item?.durationMin ?? p.durationMin });
-    }
+      return { row, input, upper: upperBoundScore(input) };
+    });
     pool.sort((a, b) => b.upper - a.upper || (a.row.id < b.row.id ? -1 : 1));
 
     const done: Scored[] = [];
     const location = { lat: p.lat, lng: p.lng };
+    const busyFrom = new Date(p.now.getTime() - DAY_MS);
     const horizonEnd = new Date(p.now.getTime() + 8 * DAY_MS);
     let i = 0;
     while (i < pool.length) {
       const batch = pool.slice(i, i + (i === 0 ? Math.max(FIRST_BATCH, need) : NEXT_BATCH));
       i += batch.length;
-      const busy = await repo.busyBookings(
-        batch.map((s) => s.row.id),
-        new Date(p.now.getTime() - DAY_MS),
-        horizonEnd,
+      const cals = new Map(
+        (
+          await repo.calendars(
+            batch.map((s) => s.row.id),
+            busyFrom,
+            horizonEnd,
+          )
+        ).map((c) => [c.id, c]),
       );
       for (const s of batch) {
-        const cal = calendarOf(
-          s.row,
-          busy.filter((b) => b.providerId === s.row.id),
-        );
-        const q = { location, now: p.now, durationMin: s.durationMin, rules };
-        const availability = availabilityFor(cal, { ...q, when: p.interpretation.when });
+        const cal = cals.get(s.row.id);
+        if (!cal) continue; // deleted since the candidate query
+        const item = subId ? cal.pricing.find((x) => x.subCategoryId === subId) : undefined;
+        const durationMin = item?.durationMin ?? p.durationMin;
+        const availability = availabilityFor(calendarOf(cal), {
+          location,
+          now: p.now,
+          durationMin,
+          rules,
+          when: p.interpretation.when,
+        });
         if (p.filters.availableAt && availability !== 'free') continue;
-        const next = nextFreeSlot(cal, q);
         const score = computeMatchScore({ ...s.input, availability });
-        s.result = {
-          provider: {
-            id: s.row.id,
-            businessName: s.row.businessName,
-            description: s.row.description,
-            city: s.row.city,
-            categoryId: s.row.categoryId,
-            averageRating: s.row.averageRating,
-            ratingCount: s.row.ratingCount,
-            completedJobs: s.row.completedJobs,
-            aadhaarVerified: s.row.aadhaarVerified,
-            backgroundVerified: s.row.backgroundVerified,
-            languages: s.row.languages,
-          },
-          matchScore: score.matchScore,
-          scoreBreakdown: score.breakdown,
-          distanceKm: Math.round(s.row.distanceKm * 100) / 100,
-          priceFrom: s.priceFrom,
-          nextAvailableSlot: next === null ? null : toIstIso(new Date(next)),
-          badges: [
-            ...(s.row.aadhaarVerified ? ['AADHAAR_VERIFIED'] : []),
-            ...(s.row.backgroundVerified ? ['BACKGROUND_CHECKED'] : []),
-            ...(s.row.reputationScore >= 80 ? ['TOP_RATED'] : []),
-            ...(s.row.responseTime !== null && s.row.responseTime <= 600 ? ['QUICK_RESPONDER'] : []),
-            ...(availability === 'free' ? ['AVAILABLE_THEN'] : []),
-            ...(s.row.ratingCount === 0 ? ['NEW'] : []),
-          ],
-        };
-        done.push(s);
+        done.push({ ...s, cal, availability, score, durationMin, priceFrom: priceFrom(cal.pricing, subId) });
       }
-      done.sort((a, b) => b.result!.matchScore - a.result!.matchScore || (a.row.id < b.row.id ? -1 : 1));
+      done.sort((a, b) => b.score.matchScore - a.score.matchScore || (a.row.id < b.row.id ? -1 : 1));
       const nextUpper = pool[i]?.upper;
       if (nextUpper === undefined) break;
       // Stop once the (need)-th exact score beats every score the unscored candidates could reach.
-      if (done.length >= need && done[need - 1]!.result!.matchScore > nextUpper) break;
+      if (done.length >= need && done[need - 1]!.score.matchScore > nextUpper) break;
     }
     return { ranked: done, more: i < pool.length, total: pool.length };
+  }
+
+  /** The result cards of one page; the next free slot is computed for these only. */
+  function toResults(p: Plan, page: Scored[]): SearchResult[] {
+    const location = { lat: p.lat, lng: p.lng };
+    return page.map((s) => {
+      const card = s.cal;
+      const next = nextFreeSlot(calendarOf(s.cal), { location, now: p.now, durationMin: s.durationMin, rules });
+      const r = s.row;
+      return {
+        provider: {
+          id: r.id,
+          businessName: card.businessName,
+          description: card.description,
+          city: card.city,
+          categoryId: card.categoryId,
+          averageRating: r.averageRating,
+          ratingCount: r.ratingCount,
+          completedJobs: card.completedJobs,
+          aadhaarVerified: r.aadhaarVerified,
+          backgroundVerified: r.backgroundVerified,
+          languages: card.languages,
+        },
+        matchScore: s.score.matchScore,
+        scoreBreakdown: s.score.breakdown,
+        distanceKm: Math.round(r.distanceKm * 100) / 100,
+        priceFrom: s.priceFrom,
+        nextAvailableSlot: next === null ? null : toIstIso(new Date(next)),
+        badges: [
+          ...(r.aadhaarVerified ? ['AADHAAR_VERIFIED'] : []),
+          ...(r.backgroundVerified ? ['BACKGROUND_CHECKED'] : []),
+          ...(r.reputationScore >= 80 ? ['TOP_RATED'] : []),
+          ...(r.responseTime !== null && r.responseTime <= 600 ? ['QUICK_RESPONDER'] : []),
+          ...(s.availability === 'free' ? ['AVAILABLE_THEN'] : []),
+          ...(r.ratingCount === 0 ? ['NEW'] : []),
+        ],
+      };
+    });
   }
 
   return {
@@ -346,46 +377,44 @@ export function createSearchService(deps: {
       const { ranked, more, total } = await rank(p, actor, offset + PAGE_SIZE + 1);
       const page = ranked.slice(offset, offset + PAGE_SIZE);
       const hasNext = ranked.length > offset + PAGE_SIZE || (more && page.length === PAGE_SIZE);
-
-      searchId = await db.transaction(async (tx) => {
-        const id =
-          searchId ??
-          (await repo.insertLog(tx, {
-            userId: actor?.userId ?? null,
-            query: p.query,
-            language: p.interpretation.language,
-            interpretation: {
-              interpretation: p.interpretation,
-              plan: {
-                lat: p.lat,
-                lng: p.lng,
-                locationLabel: p.locationLabel,
-                radiusKm: p.radiusKm,
-                text: p.text,
-                durationMin: p.durationMin,
-                specialityName: p.specialityName,
+      const impressions = page.map((s, k) => ({ providerId: s.row.id, rank: offset + k + 1, matchScore: s.score.matchScore }));
+      const id = searchId ?? randomUUID();
+      await (searchId
+        ? repo.recordImpressions(searchId, impressions)
+        : repo.recordSearch(
+            {
+              id,
+              userId: actor?.userId ?? null,
+              query: p.query,
+              language: p.interpretation.language,
+              interpretation: {
+                interpretation: p.interpretation,
+                plan: {
+                  lat: p.lat,
+                  lng: p.lng,
+                  locationLabel: p.locationLabel,
+                  radiusKm: p.radiusKm,
+                  text: p.text,
+                  durationMin: p.durationMin,
+                  specialityName: p.specialityName,
+                },
               },
+              filters: p.filters,
+              lat: p.lat,
+              lng: p.lng,
+              locationText: p.interpretation.locationText,
+              searchedAt: p.now,
+              resultCount: total,
             },
-            filters: p.filters,
-            lat: p.lat,
-            lng: p.lng,
-            locationText: p.interpretation.locationText,
-            searchedAt: p.now,
-            resultCount: total,
-          }));
-        await repo.insertImpressions(
-          tx,
-          page.map((s, k) => ({ searchId: id, providerId: s.row.id, rank: offset + k + 1, matchScore: s.result!.matchScore })),
-        );
-        return id;
-      });
+            impressions,
+          ));
 
       return {
-        searchId,
+        searchId: id,
         interpretation: p.interpretation,
         location: { lat: p.lat, lng: p.lng, label: p.locationLabel },
-        results: page.map((s) => s.result!),
-        nextCursor: hasNext ? encodeCursor({ searchId, offset: offset + PAGE_SIZE }) : null,
+        results: toResults(p, page),
+        nextCursor: hasNext ? encodeCursor({ searchId: id, offset: offset + PAGE_SIZE }) : null,
       };
     },
 
