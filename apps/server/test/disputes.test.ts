@@ -391,6 +391,21 @@ describe('other outcomes and bad input', () => {
     await ledgerBalances();
   });
 
+  it('a booking marked DISPUTED without its timeline entry (imported) is still queued and resolvable', async () => {
+    const s = await createPaymentScenario(t.c, { status: 'DISPUTED' });
+    const list = (await t.app.inject({ method: 'GET', url: '/api/admin/disputes?limit=100', headers: admin.headers })).json();
+    expect(list.items.map((i: { bookingId: string }) => i.bookingId)).toContain(s.booking.id);
+    const res = await resolve(s.booking.id, { resolution: 'NO_ACTION', note: 'Imported case closed' });
+    expect(res.statusCode).toBe(200);
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/admin/bookings/${s.booking.id}`, headers: admin.headers })
+    ).json();
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['DISPUTED', 'DISPUTE_RESOLVED']);
+    expect((await resolve(s.booking.id, { resolution: 'NO_ACTION', note: 'Imported case closed' })).json().error.code).toBe(
+      'DISPUTE_ALREADY_RESOLVED',
+    );
+  });
+
   it('two admins resolving at once: one wins, the other gets 409', async () => {
     const s = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 20_000 });
     await payCash(s, 20_000);

@@ -99,14 +99,16 @@ export function createDisputesRepository(query: RawQuery) {
     async listOpen(after: { at: string; id: string } | undefined, limit: number): Promise<DisputeListRow[]> {
       const r = await query<DisputeListRow>(
         `select b.id, b.booking_number, b.status::text as status, b.service_type, b.dispute_reason,
-           ev.created_at as opened_at, ${KEY('ev.created_at')} as sort_key, b.id as sort_id,
+           ev.opened_at, ${KEY('ev.opened_at')} as sort_key, b.id as sort_id,
            ${PARTY_COLUMNS}, ${EVIDENCE}, null as resolution_id, null as resolved_at
          from bookings b
-         join lateral (select e.created_at from booking_events e where e.booking_id = b.id and e.to_status = 'DISPUTED'
-           order by e.created_at desc limit 1) ev on true
+         cross join lateral (select coalesce(
+           (select e.created_at from booking_events e where e.booking_id = b.id and e.to_status = 'DISPUTED'
+             order by e.created_at desc limit 1),
+           b.disputed_at, b.updated_at) as opened_at) ev
          ${PARTIES_SQL} ${LIVE_PAYMENT}
-         where b.status = 'DISPUTED' and ($1::timestamptz is null or (ev.created_at, b.id) > ($1::timestamptz, $2::uuid))
-         order by ev.created_at, b.id
+         where b.status = 'DISPUTED' and ($1::timestamptz is null or (ev.opened_at, b.id) > ($1::timestamptz, $2::uuid))
+         order by ev.opened_at, b.id
          limit $3`,
         [after?.at ?? null, after?.id ?? null, limit + 1],
       );

@@ -224,9 +224,22 @@ export function createDisputesService(deps: DisputesDeps) {
       if (!b) throw notFound('Booking');
       const d = decide(b.status, body.resolution === 'REWORK' ? 'reworkDispute' : 'resolveDispute', 'ADMIN');
       if (!d.ok) return { retry: b.status };
-      const ev = await repo.latestDisputeEvent(tx, b.id);
-      if (!ev) throw conflict('NOT_DISPUTED', 'This booking has no dispute on record');
       const at = now();
+      let ev = await repo.latestDisputeEvent(tx, b.id);
+      if (!ev) {
+        // A booking set DISPUTED without its timeline entry (imported data): record the opening first.
+        await bookingsRepo.insertEvent(tx, {
+          bookingId: b.id,
+          type: 'DISPUTED',
+          fromStatus: null,
+          toStatus: 'DISPUTED',
+          actorUserId: null,
+          actorRole: null,
+          reason: b.disputeReason,
+          data: { backfilled: true },
+        });
+        ev = (await repo.latestDisputeEvent(tx, b.id))!;
+      }
 
       const payment = await payRepo.findLivePayment(tx, b.id, true);
       const amount = refundAmountFor(body.resolution, refundableOf(payment), body.amountPaise);
@@ -279,7 +292,7 @@ export function createDisputesService(deps: DisputesDeps) {
         refundId: refund?.id ?? null,
         reworkStart: slot?.start ?? null,
         resolvedByUserId: actor.userId,
-        openedAt: ev.createdAt,
+        openedAt: b.disputedAt && b.disputedAt < ev.createdAt ? b.disputedAt : ev.createdAt,
       });
       if (!resolution) throw conflict('DISPUTE_ALREADY_RESOLVED', 'This dispute has already been resolved');
       await bookingsRepo.insertEvent(tx, {
