@@ -222,6 +222,16 @@ async function resolveDispute(page: Page, base: string, bookingNumber: string): 
   await page.getByTestId('ledger-verdict').filter({ hasText: 'The books balance: yes' }).waitFor();
   await shot(page, 'admin-12-dispute-resolved-ledger');
   log(`dispute ${bookingNumber} resolved with a ₹150 partial refund; the ledger check says the books balance`);
+  // Cash was paid, so the platform sends the ₹150 itself: ops record the UPI transfer, the books still balance.
+  const refund = page.locator('li.admin-refund', { hasText: '₹150' });
+  await refund.getByText('To be paid').waitFor();
+  await refund.getByLabel('Bank / UPI transfer reference').fill('UPI 4512 7789 0011');
+  await refund.getByRole('button', { name: 'Mark as paid to the customer' }).click();
+  await refund.getByText('Paid back').waitFor();
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await page.getByTestId('ledger-verdict').filter({ hasText: 'The books balance: yes' }).waitFor();
+  await shot(page, 'admin-12b-refund-settled');
+  log('the ₹150 cash refund was recorded as paid to the customer; the books still balance');
 }
 
 async function money(page: Page, base: string): Promise<void> {
@@ -301,6 +311,8 @@ async function audit(page: Page, base: string): Promise<void> {
   await page.getByLabel('Action').fill('provider.reject');
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('cell', { name: REJECT_REASON }).waitFor();
+  // Only the rejection is left once the filter applies.
+  await page.waitForFunction(() => document.querySelectorAll('.admin-table tbody tr').length === 1);
   await shot(page, 'admin-22-audit');
   log('audit log shows the rejection with its reason');
 }
@@ -309,9 +321,11 @@ async function hindi(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/admin/providers`);
   await page.getByRole('button', { name: 'Switch the language to Hindi' }).click();
   await page.getByRole('heading', { name: 'सेवा प्रदाता की मंज़ूरी' }).waitFor();
+  await page.locator('.admin-queue, .card.muted').first().waitFor();
   await shot(page, 'admin-23-providers-hindi');
   await page.goto(`${base}/admin`);
   await page.getByRole('heading', { name: 'सारांश' }).waitFor();
+  await page.getByRole('img', { name: /स्थिति और दिन के अनुसार बुकिंग/ }).waitFor();
   await shot(page, 'admin-24-overview-hindi');
   log('the console in Hindi');
 }

@@ -1,9 +1,56 @@
 'use client';
 
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import type { AdminBookingDetail, AdminDisputeDetail } from '../lib/api-admin';
+import { type AdminBookingDetail, type AdminDisputeDetail, type Refund, settleRefund } from '../lib/api-admin';
 import { formatPaise } from '../lib/format';
-import { Money, StatusTag, useTx, When } from './admin-ui';
+import { Money, StatusTag, useAction, useTx, When } from './admin-ui';
+import { ErrorNote } from './status';
+
+/**
+ * One refund: amount, state, reason. A cash/UPI dispute refund is advanced by the platform and stays
+ * PENDING until an admin records the bank/UPI transfer to the customer here.
+ */
+export function RefundLine({ r, method }: { r: Refund; method: string }) {
+  const { t } = useI18n();
+  const [refund, setRefund] = useState(r);
+  const [reference, setReference] = useState('');
+  const { run, busy, error } = useAction();
+  const settle = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => setRefund(await settleRefund(refund.id, reference.trim())));
+  };
+  const needsTransfer = refund.status === 'PENDING' && method !== 'ONLINE';
+  return (
+    <li className="admin-refund">
+      <p>
+        {t('admin.refund.line')} <Money paise={refund.amount} /> <StatusTag value={`REFUND_${refund.status}`} /> ·{' '}
+        <When iso={refund.processedAt ?? refund.createdAt} />
+      </p>
+      {refund.reason && <p className="muted">“{refund.reason}”</p>}
+      {needsTransfer && (
+        <form onSubmit={settle} className="admin-form">
+          <label htmlFor={`settle-${refund.id}`}>{t('admin.refund.reference')}</label>
+          <input
+            id={`settle-${refund.id}`}
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            minLength={3}
+            maxLength={100}
+            required
+          />
+          <p className="hint">{t('admin.refund.settleHint')}</p>
+          {error !== null && <ErrorNote error={error} />}
+          <div className="btn-row">
+            <button type="submit" className="btn" disabled={busy || reference.trim().length < 3}>
+              {busy ? t('admin.working') : t('admin.refund.settle')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
 
 type Party = AdminBookingDetail['customer'];
 
@@ -143,10 +190,17 @@ export function PaymentsAndLedger({ d }: { d: AdminBookingDetail }) {
               })}
             </p>
             {p.refunds.length > 0 && (
-              <p>
-                {t('admin.bookings.refunds', { n: p.refunds.length })} ·{' '}
-                {t('admin.money.refunded', { amount: formatPaise(p.refundedAmount, locale) })}
-              </p>
+              <>
+                <p>
+                  {t('admin.bookings.refunds', { n: p.refunds.length })} ·{' '}
+                  {t('admin.money.refunded', { amount: formatPaise(p.refundedAmount, locale) })}
+                </p>
+                <ul className="list">
+                  {p.refunds.map((r) => (
+                    <RefundLine key={r.id} r={r} method={p.method} />
+                  ))}
+                </ul>
+              </>
             )}
           </li>
         ))}

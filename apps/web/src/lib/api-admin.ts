@@ -68,6 +68,7 @@ export type AdminPayouts = Infer<typeof adminPayoutsResponse>;
 export type AdminPayoutItem = AdminPayouts['items'][number];
 export type PayoutStatus = AdminPayoutItem['status'];
 export type Revenue = Infer<typeof adminRevenueResponse>;
+export type Refund = Infer<typeof refundResponse>;
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 const post = <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} });

@@ -181,6 +181,9 @@ export const adminMessages = defineMessages(
     'admin.status.BG_IN_PROGRESS': 'In progress',
     'admin.status.BG_PASSED': 'Passed',
     'admin.status.BG_FAILED': 'Failed',
+    'admin.status.REFUND_PENDING': 'To be paid',
+    'admin.status.REFUND_PROCESSED': 'Paid back',
+    'admin.status.REFUND_FAILED': 'Failed',
   },
   {
     'admin.title': 'एडमिन कंसोल',
@@ -361,5 +364,8 @@ export const adminMessages = defineMessages(
     'admin.status.BG_IN_PROGRESS': 'जारी है',
     'admin.status.BG_PASSED': 'पास',
     'admin.status.BG_FAILED': 'फ़ेल',
+    'admin.status.REFUND_PENDING': 'भुगतान बाकी',
+    'admin.status.REFUND_PROCESSED': 'लौटा दिया',
+    'admin.status.REFUND_FAILED': 'विफल',
   },
 );

@@ -92,7 +92,7 @@ export default function AdminAudit() {
         {data?.items.length === 0 && <p className="card muted">{t('admin.empty')}</p>}
         {data && data.items.length > 0 && (
           <div className="table-wrap">
-            <table className="admin-table">
+            <table className="admin-table stack">
               <caption className="sr-only">{t('admin.audit.title')}</caption>
               <thead>
                 <tr>
@@ -107,14 +107,14 @@ export default function AdminAudit() {
               <tbody>
                 {data.items.map((a) => (
                   <tr key={a.id}>
-                    <td>
+                    <td data-label={t('admin.audit.when')}>
                       <When iso={a.createdAt} />
                     </td>
-                    <td>{nameOf(a.actorUserId)}</td>
-                    <td>
+                    <td data-label={t('admin.audit.admin')}>{nameOf(a.actorUserId)}</td>
+                    <td data-label={t('admin.audit.action')}>
                       <code>{a.action}</code>
                     </td>
-                    <td>
+                    <td data-label={t('admin.audit.object')}>
                       {tx(`admin.object.${a.objectType}`, undefined, a.objectType)}
                       {a.objectId && (
                         <>
@@ -133,8 +133,8 @@ export default function AdminAudit() {
                         </>
                       )}
                     </td>
-                    <td>{a.reason ?? '—'}</td>
-                    <td>
+                    <td data-label={t('admin.audit.reason')}>{a.reason ?? '—'}</td>
+                    <td data-label={t('admin.audit.change')}>
                       {a.before == null && a.after == null ? (
                         '—'
                       ) : (

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
+import { RefundLine } from '../../../components/admin-booking';
 import { LedgerCheckCard } from '../../../components/admin-ledger';
 import {
   LoadState,
@@ -161,6 +162,13 @@ function PaymentRow({ p, onRefunded }: { p: AdminPaymentItem; onRefunded: (text:
         {t('admin.money.feeSplit', { fee: formatPaise(p.platformFee, locale), earn: formatPaise(p.providerEarnings, locale) })}
         {p.refundedAmount > 0 && ` · ${t('admin.money.refunded', { amount: formatPaise(p.refundedAmount, locale) })}`}
       </p>
+      {p.refunds.length > 0 && (
+        <ul className="list">
+          {p.refunds.map((r) => (
+            <RefundLine key={r.id} r={r} method={p.method} />
+          ))}
+        </ul>
+      )}
       {canRefund && (
         <details>
           <summary>{t('admin.money.refund')}</summary>
