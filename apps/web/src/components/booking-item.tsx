@@ -6,8 +6,17 @@ import type { Booking } from '../lib/api';
 import { formatDateTime, formatPaise } from '../lib/format';
 import { ChatButton } from './chat-button';
 
-/** The common part of a booking card: number, service, status, time (IST), place and price. */
-export function BookingSummary({ booking, children }: { booking: Booking; children?: ReactNode }) {
+/** The common part of a booking card: number, service, status, time (IST), place and price; a Chat button. */
+export function BookingSummary({
+  booking,
+  children,
+  chat = true,
+}: {
+  booking: Booking;
+  children?: ReactNode;
+  /** Show the card's own Chat button (false when the children place one). */
+  chat?: boolean;
+}) {
   const { t, locale } = useI18n();
   return (
     <li className="card booking" id={`booking-${booking.id}`} data-booking={booking.bookingNumber}>
@@ -22,9 +31,11 @@ export function BookingSummary({ booking, children }: { booking: Booking; childr
       </p>
       <p className="muted">{t('pro.at', { address: booking.serviceLocation.address })}</p>
       {children}
-      <div className="btn-row">
-        <ChatButton providerId={booking.providerId} bookingId={booking.id} />
-      </div>
+      {chat && (
+        <div className="btn-row">
+          <ChatButton providerId={booking.providerId} bookingId={booking.id} />
+        </div>
+      )}
     </li>
   );
 }

@@ -40,8 +40,8 @@ export function ChatButton({ providerId, bookingId, className }: { providerId: s
 
   return (
     <>
-      <button type="button" className={className ?? 'btn secondary'} onClick={() => void open()} disabled={busy}>
-        💬 {busy ? t('chat.opening') : t('chat.open')}
+      <button type="button" className={`${className ?? 'btn secondary'} chat-open`} onClick={() => void open()} disabled={busy}>
+        {busy ? t('chat.opening') : t('chat.open')}
       </button>
       {error !== null && <ErrorNote error={error} />}
     </>

@@ -54,7 +54,12 @@ export function ChatBubble({
         {differs && (
           <p className="chat-translation">
             <span className="muted">{showOriginal ? '' : t('chat.translated', { lang: langName })} </span>
-            <button type="button" className="link" onClick={() => setShowOriginal((v) => !v)} aria-pressed={showOriginal}>
+            <button
+              type="button"
+              className="link show-original"
+              onClick={() => setShowOriginal((v) => !v)}
+              aria-pressed={showOriginal}
+            >
               {showOriginal ? t('chat.showTranslation') : t('chat.showOriginal')}
             </button>
           </p>
@@ -71,7 +76,10 @@ export function ChatBubble({
               aria-label={readByOther ? t('chat.read') : t('chat.sent')}
               title={readByOther ? t('chat.read') : t('chat.sent')}
             >
-              {readByOther ? '✓✓' : '✓'}
+              <svg width={readByOther ? 20 : 14} height="12" viewBox={readByOther ? '0 0 20 12' : '0 0 14 12'} aria-hidden="true">
+                <path d="M1 6.5 4.5 10 12 2" fill="none" stroke="currentColor" strokeWidth="2" />
+                {readByOther && <path d="M7 6.5 10.5 10 18 2" fill="none" stroke="currentColor" strokeWidth="2" />}
+              </svg>
             </span>
           )}
         </p>
@@ -120,9 +128,9 @@ function LocationPreview({ lat, lng }: { lat: number; lng: number }) {
   const fixed = (n: number) => n.toFixed(5);
   return (
     <a className="chat-location" href={href} target="_blank" rel="noreferrer">
-      <span className="chat-location-pin" aria-hidden="true">
-        📍
-      </span>
+      <svg className="chat-location-pin" aria-hidden="true" width="28" height="28" viewBox="0 0 24 24" fill="#b3261e">
+        <path d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" />
+      </svg>
       <span>{t('chat.openMap', { lat: fixed(lat), lng: fixed(lng) })}</span>
     </a>
   );

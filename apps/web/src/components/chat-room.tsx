@@ -386,11 +386,11 @@ export function ChatRoomView({ roomId }: { roomId: string }) {
         </button>
         <div className="chat-tools">
           <label className="btn secondary chat-photo-btn">
-            <input type="file" accept="image/jpeg,image/png,image/webp" onChange={pickPhoto} className="sr-only" />📷{' '}
+            <input type="file" accept="image/jpeg,image/png,image/webp" onChange={pickPhoto} className="sr-only" />
             {t('chat.sendPhoto')}
           </label>
           <button type="button" className="btn secondary" onClick={shareLocation} disabled={locating}>
-            📍 {locating ? t('chat.locating') : t('chat.shareLocation')}
+            {locating ? t('chat.locating') : t('chat.shareLocation')}
           </button>
         </div>
       </form>

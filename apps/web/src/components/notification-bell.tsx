@@ -49,7 +49,10 @@ export function NotificationBell() {
   const label = count > 0 ? t('notifications.bellUnread', { n: count }) : t('notifications.bell');
   return (
     <Link href="/notifications" className="bell" aria-label={label} title={label} data-unread={count}>
-      <span aria-hidden="true">🔔</span>
+      <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
       {count > 0 && (
         <span className="bell-count" aria-hidden="true">
           {count > 99 ? '99+' : count}

@@ -53,7 +53,7 @@ export default function MyBookingsPage() {
       {items && items.length > 0 && (
         <ul className="list">
           {items.map((b) => (
-            <BookingSummary key={b.id} booking={b}>
+            <BookingSummary key={b.id} booking={b} chat={false}>
               {b.startCode && (b.status === 'CONFIRMED' || b.status === 'PENDING') && (
                 <p>
                   <span className="code">{t('bookings.startCode', { code: b.startCode })}</span>
