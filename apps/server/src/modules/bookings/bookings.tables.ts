@@ -86,6 +86,10 @@ export const bookings = pgTable(
     index('bookings_customer_idx').on(t.customerId, t.createdAt),
     index('bookings_provider_idx').on(t.providerId, t.scheduledStart),
     index('bookings_status_idx').on(t.status, t.createdAt),
+    // Admin overview: per-day counts over a date range (created, completed, answered).
+    index('bookings_created_idx').on(t.createdAt),
+    index('bookings_completed_idx').on(t.completedAt).where(sql`${t.completedAt} is not null`),
+    index('bookings_responded_idx').on(t.respondedAt).where(sql`${t.respondedAt} is not null`),
   ],
 );
 
@@ -106,7 +110,7 @@ export const bookingEvents = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.createdAt)],
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.createdAt), index('booking_events_created_idx').on(t.createdAt)],
 );
 
 export const rescheduleProposals = pgTable(
