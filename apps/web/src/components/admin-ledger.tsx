@@ -3,12 +3,15 @@
 import { useI18n } from '../i18n/i18n';
 import { ledgerCheck } from '../lib/api-admin';
 import { formatPaise } from '../lib/format';
-import { LoadState, useLoad } from './admin-ui';
+import { LoadState, useLoad, When } from './admin-ui';
 
 /** Whether the books balance: every ledger transaction and the whole ledger sum to zero, with the totals. */
 export function LedgerCheckCard() {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useLoad(() => ledgerCheck(), []);
+  const { data, error, loading, reload } = useLoad(
+    async () => ({ ...(await ledgerCheck()), checkedAt: new Date().toISOString() }),
+    [],
+  );
   const num = (n: number) => new Intl.NumberFormat(locale).format(n);
   return (
     <article className="card admin-ledger" aria-labelledby="ledger-title">
@@ -18,6 +21,9 @@ export function LedgerCheckCard() {
           <>
             <p className={`ledger-verdict ${data.ok ? 'ok' : 'bad'}`} data-testid="ledger-verdict">
               {data.ok ? t('admin.ledger.balanced') : t('admin.ledger.unbalanced')}
+            </p>
+            <p className="muted">
+              {t('admin.ledger.checkedAt')} <When iso={data.checkedAt} />
             </p>
             <dl className="admin-dl">
               <dt>{t('admin.ledger.sum')}</dt>

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { LoadState, useLoad } from '../../components/admin-ui';
 import { BarChart } from '../../components/charts/bar-chart';
+import { niceMax } from '../../components/charts/chart-frame';
 import { LineChart } from '../../components/charts/line-chart';
 import { hasKey, useI18n } from '../../i18n/i18n';
 import { getMetrics, type Metrics } from '../../lib/api-admin';
@@ -19,6 +20,12 @@ const STATUS_COLORS: Record<string, string> = {
   NO_SHOW: '#d97706',
   DISPUTED: '#b3261e',
 };
+
+/** Axis top for seconds: whole "nice" minutes once past two minutes. */
+function responseMax(values: number[]): number {
+  const max = Math.max(0, ...values);
+  return max > 120 ? niceMax(max / 60) * 60 : niceMax(max);
+}
 
 const daysAgo = (n: number) => istDate(new Date(Date.now() - n * 86_400_000));
 
@@ -206,6 +213,7 @@ function OverviewBody({ data, locale }: { data: Metrics; locale: string }) {
           description={t('admin.chart.totalDesc', { value: T.avgResponseSec == null ? '—' : secs(T.avgResponseSec), range })}
           labels={labels}
           format={secs}
+          maxValue={responseMax(days.map((d) => d.avgResponseSec ?? 0))}
           series={[{ key: 'resp', label: t('admin.kpi.response'), color: '#b3261e', values: days.map((d) => d.avgResponseSec) }]}
         />
       </div>

@@ -111,6 +111,7 @@ export const adminOpsMessages = defineMessages(
     'admin.ledger.empty': 'Empty transactions',
     'admin.ledger.missing': 'Missing accounts',
     'admin.ledger.recheck': 'Check again',
+    'admin.ledger.checkedAt': 'Checked',
 
     'admin.reviews.title': 'Review moderation',
     'admin.reviews.flagged': 'Flagged by people',
@@ -292,6 +293,7 @@ export const adminOpsMessages = defineMessages(
     'admin.ledger.empty': 'ख़ाली लेन-देन',
     'admin.ledger.missing': 'ग़ायब खाते',
     'admin.ledger.recheck': 'फिर से जाँचें',
+    'admin.ledger.checkedAt': 'जाँचा गया',
 
     'admin.reviews.title': 'समीक्षाओं की जाँच',
     'admin.reviews.flagged': 'लोगों द्वारा शिकायत की गई',
