@@ -57,7 +57,14 @@ export function AdminGate({ children }: { children: ReactNode }) {
   const checkedFor = useRef<string | null>(null);
 
   useEffect(() => {
-    if (user?.role !== 'ADMIN' || checkedFor.current === user.id) return;
+    if (!user) {
+      // Signed out (or the session expired): the next sign-in asks again.
+      checkedFor.current = null;
+      setStep(null);
+      setError(null);
+      return;
+    }
+    if (user.role !== 'ADMIN' || checkedFor.current === user.id) return;
     checkedFor.current = user.id;
     // The token pair says which second-factor step this session still needs.
     refreshSession().then(
