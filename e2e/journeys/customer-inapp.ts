@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { CUSTOMER_PHONE, PROVIDER_PHONE, signIn } from '../lib/auth';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 import {
+  either,
   expectRatingChanged,
   expectStatus,
   openBookingDetail,
@@ -30,6 +32,7 @@ export const customerInAppJourney: Journey = {
     const pro = await signIn(await newContext(), base, PROVIDER_PHONE, { landing: '/pro' });
     await proAccepts(pro, booked.bookingNumber);
     await expectStatus(page, 'Confirmed');
+    await proOnMyWay(pro, page, base, booked.bookingNumber);
     const code = (await page.getByTestId('start-code').textContent())?.trim() ?? '';
     await proStartsAndCompletes(pro, booked.bookingNumber, code);
     await expectStatus(page, 'Completed');
@@ -76,3 +79,28 @@ export const customerInAppJourney: Journey = {
     await shot(page, 'inapp-07-profile-after-review');
   },
 };
+
+/**
+ * "On my way": the pro's phone shares its position (the browser's geolocation, moved a little every few
+ * seconds as a phone on a scooter would be) and the customer's booking page shows the distance and ETA.
+ */
+async function proOnMyWay(pro: Page, customer: Page, base: string, bookingNumber: string): Promise<void> {
+  await pro.context().grantPermissions(['geolocation'], { origin: base });
+  let lat = 26.82;
+  await pro.context().setGeolocation({ latitude: lat, longitude: 80.94 });
+  await pro
+    .locator(`[data-booking="${bookingNumber}"]`)
+    .getByRole('button', { name: either('job.onMyWay') })
+    .click();
+  const tracking = customer.getByTestId('tracking');
+  await tracking.waitFor({ timeout: 30_000 });
+  const away = tracking.getByText(/km away/);
+  for (let i = 0; i < 12 && !(await away.isVisible()); i += 1) {
+    lat += 0.002;
+    await pro.context().setGeolocation({ latitude: lat, longitude: 80.94 });
+    await away.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
+  await away.waitFor({ timeout: 5_000 });
+  log(`customer sees the pro on the way: ${(await tracking.locator('.tracking-eta').textContent())?.trim()}`);
+  await shot(customer, 'inapp-02b-tracking');
+}
