@@ -15,6 +15,7 @@ import { customerCashJourney } from './journeys/customer-cash';
 import { customerInAppJourney } from './journeys/customer-inapp';
 import { hindiJourney } from './journeys/hindi';
 import { hindiHomeJourney } from './journeys/hindi-home';
+import { providerOnboardingJourney } from './journeys/provider-onboarding';
 import { sameOriginJourney } from './journeys/same-origin';
 import type { Journey, JourneyContext } from './lib/journey';
 import { elapsed, log, shot, shots } from './lib/log';
@@ -30,6 +31,8 @@ const journeys: Journey[] = [
   customerInAppJourney,
   hindiHomeJourney,
   adminJourney,
+  // A new provider onboards; the admin approves it through the API (after the admin journey's queue).
+  providerOnboardingJourney,
   // Sets the demo provider to Hindi for its chat and restores the language at the end.
   chatLiveJourney,
   // Last: it saves Hindi on the demo customer's account while it runs (and switches back at the end).

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 import { ProChecklist } from '../../../components/pro-checklist';
 import { type ProContext, ProGate } from '../../../components/pro-gate';
-import { useI18n } from '../../../i18n/i18n';
+import { hasKey, useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useSocketEvent } from '../../../lib/socket';
 
@@ -45,11 +45,14 @@ function Status({ profile: p, reload }: ProContext) {
         )}
         {p.badges.length > 0 && (
           <p className="badges">
-            {p.badges.map((b) => (
-              <span key={b} className="badge">
-                {b}
-              </span>
-            ))}
+            {p.badges.map((b) => {
+              const key = `badge.${b}`;
+              return (
+                <span key={b} className="badge">
+                  {hasKey(key) ? t(key) : b}
+                </span>
+              );
+            })}
           </p>
         )}
         <div className="btn-row">

@@ -1,0 +1,330 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { adminSession } from '../lib/admin-api';
+import { codeFromInbox } from '../lib/auth';
+import type { Journey } from '../lib/journey';
+import { log, shot } from '../lib/log';
+
+/**
+ * Journey 3: a new provider signs up with a fresh phone number, completes every onboarding step in the
+ * browser (basic info, business, service area by locality, prices, hours, photos, Aadhaar e-KYC with the
+ * sandbox OTP from the dev inbox, background check paid in the sandbox checkout), submits, sees "Under
+ * review"; the admin approves through the admin API (OTP + TOTP); the provider sees "Approved", the
+ * dashboard opens, and the new provider is found by search and has a public profile.
+ */
+export const providerOnboardingJourney: Journey = {
+  name: 'provider-onboarding',
+  title: 'a new provider signs up, onboards with e-KYC, is approved by the admin and appears in search',
+  async run({ base, newContext }) {
+    const phone = `+9197${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const businessName = `Verma Pipe Care ${Date.now().toString(36).slice(-4)}`;
+    const provider = await newContext();
+    const page = await signUpAsProvider(provider, base, phone);
+    await onboard(provider, page, base, phone, businessName);
+
+    const providerId = await adminApproves(base, phone);
+    await seesApproved(page);
+    await looksAround(page);
+    const customer = await newContext();
+    await appearsInSearch(customer, base, providerId, businessName);
+  },
+};
+
+async function signUpAsProvider(context: BrowserContext, base: string, phone: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/pro`);
+  await page.getByRole('link', { name: 'Sign up as a pro' }).click();
+  await page.waitForURL(/\/login\?role=provider/);
+  await page.getByLabel('Mobile number').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page.getByLabel('6-digit code').waitFor();
+  const code = await codeFromInbox(context, base, phone);
+  await page.getByLabel('6-digit code').fill(code);
+  // Coming from /pro, the new-account role choice is already "I offer services".
+  if (!(await page.getByLabel('I offer services').isChecked()))
+    throw new Error('the sign-up did not preselect the provider role');
+  await shot(page, 'pro-01-signup-code');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/pro\/onboarding\?step=basic/, { timeout: 30_000 });
+  log(`signed up as a new provider ${phone}; landed in onboarding`);
+  return page;
+}
+
+const stepHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2, exact: true });
+const saveAndContinue = (page: Page) => page.getByRole('button', { name: 'Save and continue' }).click();
+
+async function onboard(context: BrowserContext, page: Page, base: string, phone: string, businessName: string) {
+  // 1. About you
+  await stepHeading(page, 'About you').waitFor();
+  await page.getByLabel('Full name').fill('Ramesh Verma');
+  await page.getByLabel('Email (optional)').fill('ramesh.verma@example.com');
+  await page.getByLabel('Date of birth').fill('1988-04-12');
+  await shot(page, 'pro-02-onboarding-basic');
+  await saveAndContinue(page);
+
+  // 2. Business details
+  await stepHeading(page, 'Business details').waitFor();
+  await page.getByLabel('Business name').fill(businessName);
+  await page
+    .getByLabel('About your work (what customers should know)')
+    .fill('Leaks, taps and bathroom fittings. 12 years in Lucknow.');
+  await page.getByLabel('Category').selectOption({ label: 'Plumbing' });
+  await page.getByLabel('Tap repair').check();
+  await page.getByLabel('Pipe leak repair').check();
+  await page.getByLabel('UPI ID (optional, for direct payments)').fill('rameshverma@okaxis');
+  await shot(page, 'pro-03-onboarding-business');
+  await saveAndContinue(page);
+
+  // 3. Service area: base by locality (geocoded), radius, one more locality, a pincode
+  await stepHeading(page, 'Service area').waitFor();
+  const baseSearch = page.locator('.pro-locality').first();
+  await baseSearch.getByLabel('Your locality').fill('Gomti Nagar');
+  await baseSearch.getByRole('button', { name: 'Find' }).click();
+  await baseSearch.getByRole('button', { name: 'Gomti Nagar, Lucknow', exact: true }).click();
+  await page.getByTestId('base-location').waitFor();
+  await page.getByLabel(/How far you travel/).fill('10');
+  const more = page.locator('.pro-locality').nth(1);
+  await more.getByLabel('Add a locality').fill('Hazratganj');
+  await more.getByRole('button', { name: 'Find' }).click();
+  await more.locator('.chip').first().click();
+  await page.getByLabel('Pincodes you serve (optional)').fill('226010, 226001');
+  await shot(page, 'pro-04-onboarding-area');
+  await saveAndContinue(page);
+
+  // 4. Prices in rupees (the API gets paise)
+  await stepHeading(page, 'Services and prices').waitFor();
+  await page.getByLabel('Price for Tap repair (₹)').fill('249');
+  await page.getByLabel('Price for Pipe leak repair (₹)').fill('399.50');
+  await shot(page, 'pro-05-onboarding-prices');
+  await saveAndContinue(page);
+
+  // 5. Working hours (Mon–Sat 9–6 preset; Saturday ends early)
+  await stepHeading(page, 'Working hours').waitFor();
+  const saturday = page.locator('fieldset[data-day="6"]');
+  await saturday.getByLabel('To').fill('14:00');
+  await shot(page, 'pro-06-onboarding-hours');
+  await saveAndContinue(page);
+
+  // 6. Photos and documents through the upload pipeline
+  await stepHeading(page, 'Photos and documents').waitFor();
+  await page
+    .getByLabel('Choose a profile photo')
+    .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png(240, 240, 0) });
+  await page.getByRole('img', { name: 'Your profile photo' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Add work photos').setInputFiles({ name: 'work.png', mimeType: 'image/png', buffer: png(320, 200, 1) });
+  await page.getByRole('img', { name: 'A photo of your work' }).waitFor({ timeout: 30_000 });
+  await shot(page, 'pro-07-onboarding-photos');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // 7. Aadhaar e-KYC: OTP to the Aadhaar-linked mobile (sandbox: the provider's phone, in the dev inbox)
+  await stepHeading(page, 'Aadhaar e-KYC').waitFor();
+  const aadhaar = testAadhaar();
+  await page.getByLabel('Aadhaar number (12 digits)').fill(aadhaar);
+  await shot(page, 'pro-08-onboarding-kyc-number');
+  await page.getByRole('button', { name: 'Send OTP' }).click();
+  await page.getByLabel('Aadhaar OTP (6 digits)').waitFor();
+  const otp = await aadhaarOtpFromInbox(context, base, phone);
+  await page.getByLabel('Aadhaar OTP (6 digits)').fill(otp);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  const verified = page.getByText(/Aadhaar verified: XXXX-XXXX-\d{4}/);
+  await verified.waitFor({ timeout: 30_000 });
+  const html = await page.content();
+  if (html.includes(aadhaar) || html.includes(aadhaar.replace(/(\d{4})(?=\d)/g, '$1 '))) {
+    throw new Error('the full Aadhaar number is still on the page after verification');
+  }
+  log(`e-KYC: ${await verified.textContent()}`);
+  await shot(page, 'pro-09-onboarding-kyc-verified');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // 8. Background check: the fee is paid in the sandbox checkout window
+  await stepHeading(page, 'Background check').waitFor();
+  await page.getByText(/^Fee: ₹/).waitFor();
+  await shot(page, 'pro-10-onboarding-background');
+  const [checkout] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Pay fee and start the check' }).click(),
+  ]);
+  await checkout.getByRole('button', { name: /Pay \(success\)/ }).click();
+  await checkout.getByText(/Payment successful/).waitFor();
+  await shot(checkout, 'pro-11-sandbox-checkout');
+  await page.locator('.pro-bg-status[data-status="IN_PROGRESS"]').waitFor({ timeout: 30_000 });
+  await checkout.close();
+  log('background check fee paid; check in progress');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // 9. Checklist complete → submit → "Under review"
+  await stepHeading(page, 'Submit for review').waitFor();
+  const missing = await page.locator('.pro-checklist li.missing').count();
+  if (missing > 0) throw new Error(`${missing} checklist items still missing before submit`);
+  await shot(page, 'pro-12-onboarding-submit');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await page.waitForURL(/\/pro\/status/);
+  await page.locator('.pro-status-label', { hasText: 'Under review' }).waitFor();
+  await shot(page, 'pro-13-status-under-review');
+  log('submitted for review');
+}
+
+/** The admin signs in through the API (OTP + TOTP) and approves the provider with this phone. */
+async function adminApproves(base: string, phone: string): Promise<string> {
+  const admin = await adminSession(base);
+  const queue = await admin.request<{ items: { id: string; phone: string; checklist: { complete: boolean } }[] }>(
+    '/admin/providers?status=PENDING_REVIEW&limit=100',
+  );
+  const mine = queue.items.find((p) => p.phone === phone);
+  if (!mine) throw new Error(`${phone} is not in the admin review queue (${queue.items.length} waiting)`);
+  if (!mine.checklist.complete) throw new Error('the admin sees an incomplete checklist');
+  const changed = await admin.request<{ status: string }>(`/admin/providers/${mine.id}/approve`, {
+    method: 'POST',
+    json: { reason: 'Documents and e-KYC look good' },
+  });
+  if (changed.status !== 'APPROVED') throw new Error(`approve answered ${changed.status}`);
+  log(`admin approved provider ${mine.id}`);
+  return mine.id;
+}
+
+async function seesApproved(page: Page) {
+  const approved = page.locator('.pro-status-label', { hasText: 'Approved' });
+  // The decision arrives as a live notification; a reload is what a person would do otherwise.
+  await approved.waitFor({ timeout: 15_000 }).catch(async () => {
+    await page.reload();
+    await approved.waitFor();
+  });
+  await shot(page, 'pro-14-status-approved');
+  await page.getByRole('link', { name: 'Go to my jobs' }).click();
+  await page.waitForURL(/\/pro$/);
+  await page.getByRole('heading', { name: 'New requests' }).waitFor();
+  await shot(page, 'pro-15-dashboard');
+}
+
+async function looksAround(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Provider menu' });
+  await nav.getByRole('link', { name: 'Earnings' }).click();
+  await page.getByRole('heading', { name: 'Earnings', level: 1 }).waitFor();
+  await page.getByTestId('available').waitFor();
+  await shot(page, 'pro-16-earnings');
+  await nav.getByRole('link', { name: 'Reviews' }).click();
+  await page.getByTestId('reputation-score').waitFor();
+  await shot(page, 'pro-17-reviews-reputation');
+  await nav.getByRole('link', { name: 'Availability' }).click();
+  await page.getByRole('heading', { name: 'Time off', exact: true }).waitFor();
+  await page.getByLabel('From (India time)').fill('2030-01-10T09:00');
+  await page.getByLabel('Until (India time)').fill('2030-01-12T18:00');
+  await page.getByLabel('Reason (optional, only you see it)').fill('Family wedding');
+  await page.getByRole('button', { name: 'Add time off' }).last().click();
+  await page.locator('.pro-timeoff li', { hasText: 'Family wedding' }).waitFor();
+  await shot(page, 'pro-18-availability');
+}
+
+/** Search by the new provider's service near their base finds them; the public profile opens. */
+async function appearsInSearch(context: BrowserContext, base: string, providerId: string, businessName: string) {
+  const gomtiNagar = { lat: 26.85, lng: 81 };
+  let found = false;
+  for (let attempt = 0; attempt < 15 && !found; attempt++) {
+    let cursor: string | undefined;
+    for (let pageNo = 0; pageNo < 20; pageNo++) {
+      const res = await fetch(`${base}/api/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'tap repair', location: gomtiNagar, ...(cursor ? { cursor } : {}) }),
+      });
+      if (!res.ok) throw new Error(`search failed: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { results: { provider: { id: string } }[]; nextCursor: string | null };
+      if (body.results.some((r) => r.provider.id === providerId)) {
+        found = true;
+        log(`search "tap repair" near Gomti Nagar finds the new provider (page ${pageNo + 1})`);
+        break;
+      }
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    if (!found) await new Promise((r) => setTimeout(r, 2_000));
+  }
+  if (!found) throw new Error('the approved provider does not appear in search');
+  const page = await context.newPage();
+  await page.goto(`${base}/providers/${providerId}`);
+  await page.getByRole('heading', { name: businessName }).waitFor();
+  await shot(page, 'pro-19-public-profile');
+}
+
+/** The sandbox e-KYC OTP, read in the dev inbox page like a developer would. */
+async function aadhaarOtpFromInbox(context: BrowserContext, base: string, phone: string): Promise<string> {
+  const inbox = await context.newPage();
+  await inbox.goto(`${base}/dev/inbox?to=${encodeURIComponent(phone)}`);
+  const item = inbox.locator('.outbox-item', { hasText: /is your Aadhaar verification OTP/ }).first();
+  await item.waitFor({ timeout: 30_000 });
+  const otp = /(\d{6}) is your Aadhaar/.exec((await item.textContent()) ?? '')?.[1];
+  await inbox.close();
+  if (!otp) throw new Error('no Aadhaar OTP in the dev inbox');
+  return otp;
+}
+
+// ---- test data made here (no fixtures on disk) ----
+
+const VD = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VP = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const VINV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/** A Verhoeff-valid 12-digit test number (the sandbox's 9999… range, never a real Aadhaar; not …0000). */
+function testAadhaar(): string {
+  for (;;) {
+    const body = `9999${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    let c = 0;
+    const rev = body.split('').reverse();
+    for (let i = 0; i < rev.length; i++) c = VD[c]![VP[(i + 1) % 8]![Number(rev[i])]!]!;
+    const n = body + String(VINV[c]);
+    if (!n.endsWith('0000')) return n;
+  }
+}
+
+/** A small RGB PNG (a coloured gradient), built with zlib only. */
+function png(width: number, height: number, variant: number): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      const o = row + 1 + x * 3;
+      raw[o] = variant ? 40 : (x * 255) / width;
+      raw[o + 1] = (y * 255) / height;
+      raw[o + 2] = variant ? (x * 255) / width : 120;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
