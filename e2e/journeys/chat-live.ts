@@ -185,6 +185,51 @@ async function chatLive(
     await chatNote.locator('button.btn').first().click(); // Open (खोलें)
     await back.waitForURL(`${base}${roomPath}`);
     await expectMessage(back, 'धन्यवाद', { translated: true, original: 'Thank you' });
+
+    // ---- a dropped connection: what was sent meanwhile is caught up after reconnecting ----
+    await providerCtx.setOffline(true);
+    await back.locator('.chat-conn').waitFor({ timeout: 60_000 });
+    log('provider offline: the room shows it is reconnecting');
+    await sendMessage(cust, 'Please wait');
+    await providerCtx.setOffline(false);
+    await expectMessage(back, 'कृपया रुकिए', { translated: true, original: 'Please wait' });
+    log('provider caught up after reconnecting');
+
+    // ---- the notification centre: mark everything read, the bell clears ----
+    await back.goto(`${base}/notifications`);
+    await back.locator('.notification').first().waitFor();
+    await back.locator('.notifications-head button').click();
+    await back.locator('a.bell[data-unread="0"]').waitFor();
+    if ((await back.locator('.notification.unread').count()) > 0) throw new Error('notifications still unread after mark all');
+    log('provider marked all notifications read; bell 0');
+
+    // ---- the customer's account: an address found by locality, a notification choice, devices ----
+    await cust.goto(`${base}/account`);
+    await cust.getByRole('heading', { name: 'Saved addresses' }).waitFor();
+    await cust.getByRole('button', { name: 'Add an address' }).click();
+    await cust.getByLabel('Label (e.g. Home, Office)').fill('Parents');
+    await cust.getByLabel('Find the locality on the map').fill('Gomti Nagar');
+    await cust.getByRole('button', { name: 'Search', exact: true }).click();
+    await cust.locator('.places button').first().click();
+    await cust.locator('.address-form .ok[role="status"]').waitFor();
+    await cust.getByLabel('House, street and area').fill('B-12 Vibhuti Khand, Gomti Nagar');
+    const pin = cust.getByLabel('Pincode');
+    if (!(await pin.inputValue())) await pin.fill('226010');
+    await cust.locator('.address-form button[type="submit"]').click();
+    await cust.locator('[data-address="Parents"]').waitFor();
+    const sms = cust.getByLabel('SMS for “New chat message (when you are away)”');
+    const wasOn = await sms.isChecked();
+    await sms.click();
+    await cust.waitForFunction(
+      ([label, before]) =>
+        (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.checked === !before,
+      ['SMS for “New chat message (when you are away)”', wasOn] as const,
+    );
+    const saved = await api<{ channels: Record<string, { sms: boolean }> }>(cust, 'GET', '/me/notification-preferences');
+    if (saved.channels.CHAT_MESSAGE?.sms === wasOn) throw new Error('the chat SMS preference was not saved');
+    await cust.getByText('This device').waitFor();
+    await shot(cust, '47-account');
+    log('customer added an address by locality, changed a notification channel, sees this device');
     // The list of rooms shows the conversation too.
     await openChatList(cust, base);
     log('chat-live: all live steps seen');

@@ -187,6 +187,14 @@ export function ChatRoomView({ roomId }: { roomId: string }) {
       .catch((err: unknown) => setError(err));
   });
 
+  // Leave the room's live channels when this conversation closes (room events stop; my user channel stays).
+  useEffect(
+    () => () => {
+      void emit('room:leave', { roomId }).catch(() => undefined);
+    },
+    [emit, roomId],
+  );
+
   useSocketEvent('message:created', (m) => {
     if (m.roomId !== roomId) return;
     if (m.senderId !== me) setOtherTyping(false);
