@@ -227,17 +227,20 @@ export function createDisputesService(deps: DisputesDeps) {
       const at = now();
       let ev = await repo.latestDisputeEvent(tx, b.id);
       if (!ev) {
-        // A booking set DISPUTED without its timeline entry (imported data): record the opening first.
-        await bookingsRepo.insertEvent(tx, {
+        // A booking set DISPUTED without its timeline entry (imported data): record the opening first,
+        // dated when it was disputed (or last changed), so it sorts before this transaction's entry.
+        const opening = {
           bookingId: b.id,
           type: 'DISPUTED',
           fromStatus: null,
-          toStatus: 'DISPUTED',
+          toStatus: 'DISPUTED' as const,
           actorUserId: null,
           actorRole: null,
           reason: b.disputeReason,
           data: { backfilled: true },
-        });
+          createdAt: b.disputedAt ?? b.updatedAt,
+        };
+        await bookingsRepo.insertEvent(tx, opening);
         ev = (await repo.latestDisputeEvent(tx, b.id))!;
       }
 
