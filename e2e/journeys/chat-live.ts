@@ -231,6 +231,9 @@ async function chatLive(
     await shot(cust, '47-account');
     log('customer added an address by locality, changed a notification channel, sees this device');
     // The list of rooms shows the conversation too.
+    await cust.goto(`${base}/chat`);
+    await cust.locator('.chat-room-item').first().waitFor();
+    await shot(cust, '48-chat-list');
     await openChatList(cust, base);
     log('chat-live: all live steps seen');
   }

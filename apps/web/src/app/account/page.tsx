@@ -30,7 +30,7 @@ export default function AccountPage() {
       <h1>{t('account.title')}</h1>
       <ProfileSection />
       {user.role === 'CUSTOMER' && <AddressesSection />}
-      <PreferencesSection />
+      <PreferencesSection role={user.role} />
       <DevicesSection />
     </section>
   );

@@ -11,10 +11,26 @@ import {
 } from '../../lib/api-notifications';
 
 const CHANNELS = ['inApp', 'push', 'sms', 'email'] as const;
+/** Events only one side ever receives: not offered to the other. */
+const PROVIDER_ONLY = new Set([
+  'BOOKING_REQUESTED',
+  'REVIEW_RECEIVED',
+  'KYC_VERIFIED',
+  'BACKGROUND_CHECK_PASSED',
+  'BACKGROUND_CHECK_FAILED',
+  'PROVIDER_SUBMITTED',
+  'PROVIDER_APPROVED',
+  'PROVIDER_REJECTED',
+  'PROVIDER_SUSPENDED',
+  'PROVIDER_REINSTATED',
+  'PAYOUT_PROCESSED',
+  'PAYOUT_FAILED',
+]);
+const CUSTOMER_ONLY = new Set(['PROVIDER_ON_THE_WAY']);
 type Channel = (typeof CHANNELS)[number];
 
 /** Channels per notification type, the SMS master switch and quiet hours (India time); each change saves. */
-export function PreferencesSection() {
+export function PreferencesSection({ role }: { role: string }) {
   const { t } = useI18n();
   const [prefs, setPrefs] = useState<NotificationPreferences | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -77,22 +93,26 @@ export function PreferencesSection() {
                 </tr>
               </thead>
               <tbody>
-                {Object.entries(prefs.channels).map(([type, ch]) => (
-                  <tr key={type}>
-                    <th scope="row">{label(type)}</th>
-                    {CHANNELS.map((c: Channel) => (
-                      <td key={c}>
-                        <input
-                          type="checkbox"
-                          checked={ch[c]}
-                          disabled={c === 'sms' && !prefs.smsEnabled}
-                          aria-label={t('account.channelFor', { channel: t(`account.ch.${c}`), event: label(type) })}
-                          onChange={(e) => void save({ channels: { [type]: { [c]: e.target.checked } } })}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+                {Object.entries(prefs.channels)
+                  .filter(([type]) =>
+                    role === 'PROVIDER' ? !CUSTOMER_ONLY.has(type) : role === 'CUSTOMER' ? !PROVIDER_ONLY.has(type) : true,
+                  )
+                  .map(([type, ch]) => (
+                    <tr key={type}>
+                      <th scope="row">{label(type)}</th>
+                      {CHANNELS.map((c: Channel) => (
+                        <td key={c}>
+                          <input
+                            type="checkbox"
+                            checked={ch[c]}
+                            disabled={c === 'sms' && !prefs.smsEnabled}
+                            aria-label={t('account.channelFor', { channel: t(`account.ch.${c}`), event: label(type) })}
+                            onChange={(e) => void save({ channels: { [type]: { [c]: e.target.checked } } })}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
