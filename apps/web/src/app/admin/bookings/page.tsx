@@ -1,22 +1,35 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { type FormEvent, Suspense, useState } from 'react';
 import { LoadState, Money, MoreButton, StatusTag, useLoad, useTx, When } from '../../../components/admin-ui';
+import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n';
 import { type AdminBookingsQuery, searchBookings } from '../../../lib/api-admin';
 
 const STATUSES = ['PENDING', 'CONFIRMED', 'IN_PROGRESS', 'COMPLETED', 'DISPUTED', 'CANCELLED', 'REJECTED', 'EXPIRED', 'NO_SHOW'];
 
 /** Bookings: search by booking number or either party's phone, status and date; newest first. */
-export default function AdminBookings() {
+export default function AdminBookingsPage() {
+  // useSearchParams needs a Suspense boundary in a statically rendered page.
+  return (
+    <Suspense fallback={<Loading />}>
+      <AdminBookings />
+    </Suspense>
+  );
+}
+
+function AdminBookings() {
   const { t } = useI18n();
   const tx = useTx();
-  const [q, setQ] = useState('');
+  // ?q= opens the list already searched (e.g. a user's bookings from the Users screen).
+  const initialQ = useSearchParams().get('q') ?? '';
+  const [q, setQ] = useState(initialQ);
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [query, setQuery] = useState<AdminBookingsQuery>({});
+  const [query, setQuery] = useState<AdminBookingsQuery>(initialQ.trim().length >= 2 ? { q: initialQ.trim() } : {});
   const { data, setData, error, loading, reload } = useLoad(() => searchBookings(query), [query]);
   const submit = (e: FormEvent) => {
     e.preventDefault();

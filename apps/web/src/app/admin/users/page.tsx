@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { LoadState, MoreButton, Notice, ReasonAction, StatusTag, useLoad, useTx, When } from '../../../components/admin-ui';
 import { useI18n } from '../../../i18n/i18n';
@@ -142,6 +143,11 @@ function UserDetail({ u, onChanged }: { u: AdminUser; onChanged: (u: AdminUser) 
           <ReasonAction label={t('admin.users.reinstate')} reasonLabel={t('admin.users.reason')} onSubmit={change('ACTIVE')} />
         )}
       </div>
+      {u.role !== 'ADMIN' && (
+        <p>
+          <Link href={`/admin/bookings?q=${encodeURIComponent(u.phone)}`}>{t('admin.users.bookings')}</Link>
+        </p>
+      )}
       <p className="hint">{t('admin.users.immediate')}</p>
     </div>
   );
