@@ -122,6 +122,10 @@ if (existing < providers) {
   await database.query(database.kind === 'postgres' ? 'vacuum analyze' : 'analyze');
   console.log(`seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
+// Steady state: statistics current and the visibility map set, as autovacuum keeps them on PostgreSQL
+// (PGlite has no autovacuum: the server would have to run this itself; see docs/matching.md).
+await database.query('VACUUM ANALYZE provider_profiles');
+await database.query('ANALYZE users');
 if (args['seed-only']) {
   await database.close();
   process.exit(0);
@@ -158,7 +162,7 @@ const previousSql = (i: number) => {
   earth_distance(ll_to_earth($1, $2), ll_to_earth(p.base_lat, p.base_lng)) / 1000.0 AS "distanceKm"
 FROM provider_profiles p JOIN users u ON u.id = p.user_id
 WHERE ${where}`,
-    values,
+    values: values.slice(0, -2), // without the personalisation parameters the old statement did not have
   };
 };
 

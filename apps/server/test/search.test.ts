@@ -126,6 +126,13 @@ describe('POST /api/search', () => {
     expect(typo.results.map((r: { provider: { id: string } }) => r.provider.id)).toEqual([near]);
     const none = (await post({ query: 'xyzzy qwerty', location: HZ })).json();
     expect(none.results).toEqual([]);
+    // the name search combines with price and rating filters
+    const ids = async (filters: object) =>
+      (await post({ query: 'Kapoor Brothers', location: HZ, filters }))
+        .json()
+        .results.map((r: { provider: { id: string } }) => r.provider.id);
+    expect(await ids({ maxPrice: 100_000_000, minRating: 0 })).toEqual([near]);
+    expect(await ids({ maxPrice: 1 })).toEqual([]);
   });
 
   it('applies filters: minRating, maxPrice, maxDistanceKm, verifiedOnly, categoryId', async () => {

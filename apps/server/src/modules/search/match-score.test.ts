@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   availabilityPoints,
@@ -8,6 +9,7 @@ import {
   ratingPoints,
   responseTimePoints,
   type ScoreInput,
+  upperBoundScore,
   verificationPoints,
 } from './match-score';
 
@@ -140,5 +142,32 @@ describe('total, boost and cap', () => {
       personal: { goodPastBooking: true, specialist: true, languageMatch: true },
     });
     expect(s.matchScore).toBe(100);
+  });
+});
+
+describe('upper bound used to prune before availability', () => {
+  it('is exactly the score when free, and never below the score for any availability', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          averageRating: fc.double({ min: 0, max: 5, noNaN: true }),
+          ratingCount: fc.nat(500),
+          aadhaarVerified: fc.boolean(),
+          backgroundVerified: fc.boolean(),
+          responseTimeSec: fc.option(fc.nat(20_000), { nil: null }),
+          distanceKm: fc.double({ min: 0, max: 60, noNaN: true }),
+          radiusKm: fc.double({ min: 1, max: 50, noNaN: true }),
+          reputationScore: fc.double({ min: 0, max: 100, noNaN: true }),
+          personal: fc.record({ goodPastBooking: fc.boolean(), specialist: fc.boolean(), languageMatch: fc.boolean() }),
+        }),
+        fc.constantFrom('free' as const, 'same-day' as const, 'not' as const),
+        (input, availability) => {
+          const upper = upperBoundScore(input);
+          expect(upper).toBe(computeMatchScore({ ...input, availability: 'free' }).matchScore);
+          expect(computeMatchScore({ ...input, availability }).matchScore).toBeLessThanOrEqual(upper);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -81,8 +81,22 @@ interface LexiconHit {
   directOnly: boolean;
 }
 
+/** Recent lexicon matches by their words: matching is pure, and people repeat the same short requests. */
+const recentHits = new Map<string, Readonly<LexiconHit>>();
+const RECENT_HITS_MAX = 2000;
+
 /** Longest-first matching of lexicon terms on content words; each word is used once. */
-export function matchLexicon(words: string[]): LexiconHit {
+export function matchLexicon(words: string[]): Readonly<LexiconHit> {
+  const key = words.join(' ');
+  const cached = recentHits.get(key);
+  if (cached) return cached;
+  const hit = Object.freeze(matchLexiconUncached(words));
+  if (recentHits.size >= RECENT_HITS_MAX) recentHits.delete(recentHits.keys().next().value!);
+  recentHits.set(key, hit);
+  return hit;
+}
+
+function matchLexiconUncached(words: string[]): LexiconHit {
   const used = new Array<boolean>(words.length).fill(false);
   const hits: { term: CompiledTerm; exact: boolean }[] = [];
   for (const fuzzy of [false, true])
@@ -121,8 +135,8 @@ export function matchLexicon(words: string[]): LexiconHit {
   return {
     category,
     sub: subKey ? subKey.slice(subKey.indexOf('/') + 1) : null,
-    matched: hits.map((h) => h.term.text),
-    rest,
+    matched: Object.freeze(hits.map((h) => h.term.text)) as string[],
+    rest: Object.freeze(rest) as string[],
     directOnly: hits.length === 1 && hits[0]!.term.entry.direct === true && rest.every((w) => NEAR_WORDS.has(w)),
   };
 }

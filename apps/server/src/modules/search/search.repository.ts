@@ -113,7 +113,7 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
       values.push(q.priceSubCategoryId);
       forSub = ` AND i->>'subCategoryId' = $${values.length}`;
     }
-    where.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(p.pricing) i WHERE (i->>'amountPaise')::int <= $${max}${forSub})`);
+    where.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(p.pricing) i WHERE (i->>'amountPaise')::numeric <= $${max}${forSub})`);
   }
   values.push(JSON.stringify(q.specialityId ? [q.specialityId] : []), JSON.stringify(q.language ? [q.language] : []));
   const [speciality, language] = [values.length - 1, values.length];

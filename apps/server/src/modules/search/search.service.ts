@@ -19,7 +19,7 @@ import type { RequestedTime } from './time-expressions';
 
 export const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
-const FIRST_BATCH = 60;
+const FIRST_BATCH = 40;
 const NEXT_BATCH = 200;
 
 /** What a search was, as stored in search_logs: enough to compute any later page identically. */
@@ -41,7 +41,6 @@ interface Plan {
 interface Candidate {
   row: CandidateRow;
   upper: number;
-  input: Omit<ScoreInput, 'availability'>;
 }
 /** A candidate scored exactly: its calendar was read and its availability computed. */
 interface Scored extends Candidate {
@@ -246,25 +245,24 @@ export function createSearchService(deps: {
       }),
       actor?.customerId ? repo.goodPastProviders(actor.customerId) : Promise.resolve(new Set<string>()),
     ]);
-    const pool: Candidate[] = rows.map((row) => {
-      const input: Omit<ScoreInput, 'availability'> = {
-        averageRating: row.averageRating,
-        ratingCount: row.ratingCount,
-        aadhaarVerified: row.aadhaarVerified,
-        backgroundVerified: row.backgroundVerified,
-        responseTimeSec: row.responseTime,
-        distanceKm: row.distanceKm,
-        radiusKm: p.radiusKm,
-        reputationScore: row.reputationScore,
-        personal: {
-          goodPastBooking: goodPast.has(row.id),
-          specialist: row.specialist,
-          languageMatch: row.speaksLanguage,
-          ...(p.specialityName ? { specialityName: p.specialityName } : {}),
-        },
-      };
-      return { row, input, upper: upperBoundScore(input) };
+    // Only the upper bound is computed for every candidate (no per-candidate objects beyond the pool entry).
+    const inputOf = (row: CandidateRow): Omit<ScoreInput, 'availability'> => ({
+      averageRating: row.averageRating,
+      ratingCount: row.ratingCount,
+      aadhaarVerified: row.aadhaarVerified,
+      backgroundVerified: row.backgroundVerified,
+      responseTimeSec: row.responseTime,
+      distanceKm: row.distanceKm,
+      radiusKm: p.radiusKm,
+      reputationScore: row.reputationScore,
+      personal: {
+        goodPastBooking: goodPast.has(row.id),
+        specialist: row.specialist,
+        languageMatch: row.speaksLanguage,
+        ...(p.specialityName ? { specialityName: p.specialityName } : {}),
+      },
     });
+    const pool: Candidate[] = rows.map((row) => ({ row, upper: upperBoundScore(inputOf(row)) }));
     pool.sort((a, b) => b.upper - a.upper || (a.row.id < b.row.id ? -1 : 1));
 
     const done: Scored[] = [];
@@ -297,7 +295,7 @@ export function createSearchService(deps: {
           when: p.interpretation.when,
         });
         if (p.filters.availableAt && availability !== 'free') continue;
-        const score = computeMatchScore({ ...s.input, availability });
+        const score = computeMatchScore({ ...inputOf(s.row), availability });
         done.push({ ...s, cal, availability, score, durationMin, priceFrom: priceFrom(cal.pricing, subId) });
       }
       done.sort((a, b) => b.score.matchScore - a.score.matchScore || (a.row.id < b.row.id ? -1 : 1));
