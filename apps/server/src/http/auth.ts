@@ -83,15 +83,21 @@ export function bearerToken(header: string | undefined): string | null {
 export function registerAuth(app: FastifyInstance, resolveActor: ActorResolver): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authError', null);
-  app.addHook('onRequest', async (req) => {
+  // Synchronous unless a token was sent: anonymous requests (health probes, catalogue) skip the promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     const token = bearerToken(req.headers.authorization) ?? readCookie(req.headers.cookie, 'lp_at');
-    if (!token) return;
-    try {
-      req.actor = await resolveActor(token);
-    } catch (err) {
-      if (err instanceof AppError) req.authError = err;
-      else throw err;
-    }
+    if (!token) return done();
+    resolveActor(token).then(
+      (actor) => {
+        req.actor = actor;
+        done();
+      },
+      (err: unknown) => {
+        if (!(err instanceof AppError)) return done(err as Error);
+        req.authError = err;
+        done();
+      },
+    );
   });
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { rateLimited } from '../lib/errors';
 
@@ -60,4 +61,16 @@ export async function enforceLimit(limiter: RateLimiter, key: string, limit: num
   const r = await limiter.hit(key, limit, windowSec);
   if (!r.allowed) throw rateLimited(r.retryAfterSec, message);
   return r;
+}
+
+/**
+ * The coarse per-IP limit for every /api/* request except the health probe (load balancers poll it).
+ * A synchronous hook that goes async only for the counter itself, so skipped requests cost a string test.
+ */
+export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter, perMinute: number): void {
+  app.addHook('onRequest', (req, _reply, done) => {
+    const url = req.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/health')) return done();
+    enforceLimit(limiter, `ip:${req.ip}`, perMinute, 60).then(() => done(), done);
+  });
 }

@@ -16,8 +16,10 @@ export const securityHeaders: Readonly<Record<string, string>> = Object.freeze({
   'cross-origin-resource-policy': 'same-site',
 });
 
+/** Every response carries its request id (`x-request-id`, echoed or generated) and the headers above. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_req, reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
     void reply.headers(securityHeaders);
     done();
   });

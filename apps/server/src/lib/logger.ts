@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import pino, { type LoggerOptions } from 'pino';
 
 /** Paths never written to logs: tokens, OTPs, secrets, Aadhaar, phones. */
@@ -41,4 +42,77 @@ export function maskUrl(url: string): string {
 
 export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino(loggerOptions(level), destination);
+}
+
+type LogFn = (obj: unknown, msg?: string, ...args: unknown[]) => void;
+const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
+type Method = keyof typeof LEVELS;
+
+/**
+ * A request's logger that builds its pino child (with the request id binding) only when something is
+ * actually logged at an enabled level. pino's child() serialises and redacts the bindings up front, which
+ * cost more per request than the whole health handler; most requests (e.g. routes at `logLevel: 'warn'`)
+ * never log, so most never pay for it. Behaves like the child it stands for: same level, same bindings.
+ */
+class LazyChildLogger {
+  #real: pino.Logger | null = null;
+  #min: number;
+  constructor(
+    private readonly parent: pino.Logger,
+    private readonly childBindings: pino.Bindings,
+    private readonly childOptions: pino.ChildLoggerOptions,
+  ) {
+    this.#min = childOptions.level ? (parent.levels.values[childOptions.level] ?? parent.levelVal) : parent.levelVal;
+  }
+  #logger(): pino.Logger {
+    if (!this.#real) this.#real = this.parent.child(this.childBindings, this.childOptions);
+    return this.#real;
+  }
+  get level(): string {
+    return this.#real ? this.#real.level : (this.childOptions.level ?? this.parent.level);
+  }
+  set level(level: string) {
+    this.#logger().level = level;
+    this.#min = this.#logger().levelVal;
+  }
+  isLevelEnabled(level: string): boolean {
+    return (this.parent.levels.values[level] ?? Number.POSITIVE_INFINITY) >= this.#min;
+  }
+  bindings(): pino.Bindings {
+    return this.#logger().bindings();
+  }
+  child(bindings: pino.Bindings, options?: pino.ChildLoggerOptions): pino.Logger {
+    return this.#logger().child(bindings, options);
+  }
+  silent(): void {}
+  #log(method: Method, args: unknown[]): void {
+    if (LEVELS[method] >= this.#min) (this.#logger()[method] as LogFn)(...(args as [unknown]));
+  }
+  trace(...args: unknown[]) {
+    this.#log('trace', args);
+  }
+  debug(...args: unknown[]) {
+    this.#log('debug', args);
+  }
+  info(...args: unknown[]) {
+    this.#log('info', args);
+  }
+  warn(...args: unknown[]) {
+    this.#log('warn', args);
+  }
+  error(...args: unknown[]) {
+    this.#log('error', args);
+  }
+  fatal(...args: unknown[]) {
+    this.#log('fatal', args);
+  }
+}
+
+/** Fastify `childLoggerFactory`: the per-request logger, created lazily (see LazyChildLogger). */
+export function lazyChildLoggerFactory(
+  logger: FastifyBaseLogger,
+  bindings: pino.Bindings,
+  options: pino.ChildLoggerOptions,
+): FastifyBaseLogger {
+  return new LazyChildLogger(logger as pino.Logger, bindings, options) as unknown as FastifyBaseLogger;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database, Executor, Tx } from '../../db/client';
+import type { Executor, RawQuery } from '../../db/client';
 import { bookings } from '../bookings/bookings.tables';
 import { documents, providerProfiles } from '../providers/providers.tables';
 import { customerProfiles, users } from '../users/users.tables';
@@ -76,8 +76,15 @@ function messageFromRow(r: Record<string, unknown>): MessageRow {
   };
 }
 
+/** The insert failed because the room already holds this clientMessageId (a retry, or another node won). */
+export function isDuplicateClientId(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } } | null;
+  const pgErr = e?.code ? e : e?.cause;
+  return pgErr?.code === '23505' && (pgErr.constraint === 'messages_room_client_id_uq' || pgErr.constraint === undefined);
+}
+
 /** Reads and writes chat_rooms and messages; joins users/profiles/bookings read-only. */
-export function createChatRepository(db: Executor, queryIn: Database['queryIn']) {
+export function createChatRepository(db: Executor) {
   return {
     async getRoom(roomId: string): Promise<RoomInfo | null> {
       const [row] = await roomSelect(db).where(eq(chatRooms.id, roomId)).limit(1);
@@ -174,19 +181,17 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
     },
 
     /**
-     * Assigns the room's next seq and stores the message in `tx`. Returns null when the
-     * clientMessageId is already stored (a concurrent retry won): the caller rolls back and reads it.
+     * Assigns the room's next seq and stores the message, in one statement run by `run` (autocommit, or
+     * inside the caller's transaction). A clientMessageId already stored in the room fails the whole
+     * statement with a unique violation (see isDuplicateClientId), so the counter bump is undone with it and
+     * seqs stay gap-free without a BEGIN/COMMIT round trip. Returns null when the room does not exist.
      */
-    async insertMessage(tx: Tx, m: NewMessage): Promise<MessageRow | null> {
-      // One statement: bump the room's counter and insert with that seq. On a clientMessageId conflict
-      // nothing is returned and the caller rolls the transaction (and the bump) back.
-      const { rows } = await queryIn(
-        tx,
+    async insertMessage(run: RawQuery, m: NewMessage): Promise<MessageRow | null> {
+      const { rows } = await run(
         `with s as (update chat_rooms set last_seq = last_seq + 1, last_message_at = now() where id = $1 returning last_seq)
          insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
                                detected_language, translations, media_url, location)
          select $1, s.last_seq, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb from s
-         on conflict (chat_room_id, client_message_id) do nothing
          returning *`,
         [
           m.chatRoomId,
@@ -214,9 +219,9 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
 
     /**
      * Several messages of one room in one statement: the counter moves by n and the rows take the n seqs in
-     * order. Returns fewer rows than given when a clientMessageId was already stored (the caller rolls back).
+     * order. Like insertMessage, a clientMessageId already stored fails the whole statement (nothing written).
      */
-    async insertBatch(tx: Tx, roomId: string, batch: NewMessage[]): Promise<MessageRow[]> {
+    async insertBatch(run: RawQuery, roomId: string, batch: NewMessage[]): Promise<MessageRow[]> {
       const data = batch.map((m, i) => ({
         ord: i + 1,
         client_message_id: m.clientMessageId,
@@ -229,8 +234,7 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
         media_url: m.mediaUrl ?? null,
         location: m.location ?? null,
       }));
-      const { rows } = await queryIn(
-        tx,
+      const { rows } = await run(
         `with s as (update chat_rooms set last_seq = last_seq + $2, last_message_at = now() where id = $1 returning last_seq),
               x as (select * from jsonb_to_recordset($3::jsonb) as x(ord int, client_message_id text, sender_id uuid,
                       type message_type, content text, original_content text, detected_language text, translations jsonb,
@@ -240,7 +244,6 @@ export function createChatRepository(db: Executor, queryIn: Database['queryIn'])
          select $1, s.last_seq - $2 + x.ord, x.client_message_id, x.sender_id, x.type, x.content, x.original_content,
                 x.detected_language, coalesce(x.translations, '{}'::jsonb), x.media_url, x.location
          from s, x order by x.ord
-         on conflict (chat_room_id, client_message_id) do nothing
          returning *`,
         [roomId, batch.length, JSON.stringify(data)],
       );

@@ -32,7 +32,7 @@ export function createChatService(deps: {
   presence: PresenceLookup;
   config: Pick<Config, 'CHAT_MASK_CONTACTS'>;
 }) {
-  const repo = createChatRepository(deps.database.db, deps.database.queryIn);
+  const repo = createChatRepository(deps.database.db);
   const writer = createMessageWriter({ database: deps.database, repo });
 
   async function maskFor(room: RoomInfo): Promise<boolean> {
@@ -194,22 +194,26 @@ export function createChatService(deps: {
           mediaUrl: p.mediaId ?? null,
           location: p.location ?? null,
         },
-        afterInsert: async (tx, inserted) => {
-          for (const userId of offline) {
-            const viewer = participantViewer(room, userId);
-            const preview = messageView(inserted, viewer, mask).content ?? (p.type === 'IMAGE' ? '📷' : '📍');
-            await deps.notifier.notify(tx, {
-              userId,
-              type: 'CHAT_MESSAGE',
-              data: {
-                roomId: room.id,
-                seq: inserted.seq,
-                senderName: actor.userId === room.customerUserId ? room.customerName : room.providerName,
-                preview: preview.length > 80 ? `${preview.slice(0, 79)}…` : preview,
+        // Only an offline recipient needs a notification job in the message's transaction.
+        afterInsert:
+          offline.length === 0
+            ? undefined
+            : async (tx, inserted) => {
+                for (const userId of offline) {
+                  const viewer = participantViewer(room, userId);
+                  const preview = messageView(inserted, viewer, mask).content ?? (p.type === 'IMAGE' ? '📷' : '📍');
+                  await deps.notifier.notify(tx, {
+                    userId,
+                    type: 'CHAT_MESSAGE',
+                    data: {
+                      roomId: room.id,
+                      seq: inserted.seq,
+                      senderName: actor.userId === room.customerUserId ? room.customerName : room.providerName,
+                      preview: preview.length > 80 ? `${preview.slice(0, 79)}…` : preview,
+                    },
+                  });
+                }
               },
-            });
-          }
-        },
       });
       if (!duplicate) return { room: { ...room, lastSeq: row.seq }, row, duplicate, mask };
       const storedMask = row.originalContent && maskContacts(row.originalContent).masked ? await maskFor(room) : false;

@@ -1,11 +1,14 @@
-import type { Database, Tx } from '../../db/client';
+import type { Database, RawQuery, Tx } from '../../db/client';
 import { AppError } from '../../lib/errors';
-import type { ChatRepository, MessageRow, NewMessage } from './chat.repository';
+import { type ChatRepository, isDuplicateClientId, type MessageRow, type NewMessage } from './chat.repository';
 
 export interface PreparedMessage {
   values: NewMessage;
-  /** Runs inside the insert's transaction (e.g. notify offline recipients). */
-  afterInsert: (tx: Tx, row: MessageRow) => Promise<void>;
+  /**
+   * Runs inside the insert's transaction (e.g. notify offline recipients). Without it the insert is a single
+   * autocommit statement: one round trip instead of BEGIN, INSERT, COMMIT.
+   */
+  afterInsert?: (tx: Tx, row: MessageRow) => Promise<void>;
 }
 export interface WriteResult {
   row: MessageRow;
@@ -16,43 +19,57 @@ interface Queued extends PreparedMessage {
   reject: (err: unknown) => void;
 }
 
-/** The clientMessageId is already stored: roll back the seq bump and return the stored message. */
-class DuplicateRace extends Error {}
-
 /**
  * Writes chat messages per room, coalescing the ones that arrive while a write for that room is in flight
- * into one transaction (one statement moves the room counter by n and inserts n rows in arrival order).
- * A clientMessageId already stored resolves as a duplicate; a race with another node's insert rolls the
- * batch back and writes its messages one by one, so seqs stay gap-free.
+ * into one statement (the room counter moves by n and n rows are inserted in arrival order). The insert
+ * itself detects a clientMessageId that is already stored: the statement fails as a whole (its counter bump
+ * included), so seqs stay gap-free and no lookup precedes the common, fresh message. A batch that hits a
+ * stored id (a retry, or another node's insert) is written again one message at a time.
  */
 export function createMessageWriter(deps: { database: Database; repo: ChatRepository; maxBatch?: number }) {
-  const { repo } = deps;
+  const { repo, database } = deps;
   const queues = new Map<string, Queued[]>();
   const maxBatch = deps.maxBatch ?? 200;
+  const inTx =
+    (tx: Tx): RawQuery =>
+    (text, values) =>
+      database.queryIn(tx, text, values) as never;
+
+  /** Inserts with `insert(run)`; when any item has an afterInsert, inside one transaction that runs them. */
+  async function insertAtomically(
+    items: PreparedMessage[],
+    insert: (run: RawQuery) => Promise<MessageRow[]>,
+  ): Promise<MessageRow[]> {
+    if (!items.some((q) => q.afterInsert)) return insert(database.query);
+    return database.db.transaction(async (tx) => {
+      const rows = await insert(inTx(tx));
+      const byId = new Map(rows.map((r) => [r.clientMessageId, r]));
+      for (const q of items) {
+        const row = byId.get(q.values.clientMessageId);
+        if (row && q.afterInsert) await q.afterInsert(tx, row);
+      }
+      return rows;
+    });
+  }
 
   async function writeOne(item: PreparedMessage): Promise<WriteResult> {
     try {
-      const row = await deps.database.db.transaction(async (tx) => {
-        const inserted = await repo.insertMessage(tx, item.values);
-        if (!inserted) throw new DuplicateRace();
-        await item.afterInsert(tx, inserted);
-        return inserted;
+      const [row] = await insertAtomically([item], async (run) => {
+        const inserted = await repo.insertMessage(run, item.values);
+        return inserted ? [inserted] : [];
       });
-      return { row, duplicate: false };
+      if (row) return { row, duplicate: false };
     } catch (err) {
-      if (!(err instanceof DuplicateRace)) throw err;
-      const stored = await repo.findByClientId(item.values.chatRoomId, item.values.clientMessageId);
-      if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
-      return { row: stored, duplicate: true };
+      if (!isDuplicateClientId(err)) throw err;
     }
+    // Stored before (a retry), or nothing was written (the room vanished): return what is stored.
+    const stored = await repo.findByClientId(item.values.chatRoomId, item.values.clientMessageId);
+    if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
+    return { row: stored, duplicate: true };
   }
 
   async function writeBatch(roomId: string, batch: Queued[]): Promise<void> {
-    if (batch.length === 1) {
-      // The common case when a room is quiet: one transaction, duplicates detected by the insert itself.
-      batch[0]!.resolve(await writeOne(batch[0]!));
-      return;
-    }
+    // Retries of one message within the batch share its result.
     const primary = new Map<string, Queued>();
     const followers: { item: Queued; of: string }[] = [];
     for (const item of batch) {
@@ -60,29 +77,27 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
       if (primary.has(id)) followers.push({ item, of: id });
       else primary.set(id, item);
     }
+    const fresh = [...primary.values()];
     const results = new Map<string, WriteResult>();
-    for (const row of await repo.findManyByClientIds(roomId, [...primary.keys()])) {
-      results.set(row.clientMessageId, { row, duplicate: true });
-    }
-    const fresh = [...primary.values()].filter((q) => !results.has(q.values.clientMessageId));
     if (fresh.length === 1) {
       results.set(fresh[0]!.values.clientMessageId, await writeOne(fresh[0]!));
-    } else if (fresh.length > 1) {
+    } else {
+      let rows: MessageRow[] | null = null;
       try {
-        const rows = await deps.database.db.transaction(async (tx) => {
-          const inserted = await repo.insertBatch(
-            tx,
+        rows = await insertAtomically(fresh, (run) =>
+          repo.insertBatch(
+            run,
             roomId,
             fresh.map((q) => q.values),
-          );
-          if (inserted.length !== fresh.length) throw new DuplicateRace();
-          const byId = new Map(inserted.map((r) => [r.clientMessageId, r]));
-          for (const q of fresh) await q.afterInsert(tx, byId.get(q.values.clientMessageId)!);
-          return inserted;
-        });
-        for (const row of rows) results.set(row.clientMessageId, { row, duplicate: false });
+          ),
+        );
       } catch (err) {
-        if (!(err instanceof DuplicateRace)) throw err;
+        if (!isDuplicateClientId(err)) throw err;
+      }
+      if (rows && rows.length === fresh.length) {
+        for (const row of rows) results.set(row.clientMessageId, { row, duplicate: false });
+      } else {
+        // Some id was stored already: nothing of the batch was written; one at a time, in arrival order.
         for (const q of fresh) results.set(q.values.clientMessageId, await writeOne(q));
       }
     }
