@@ -24,6 +24,7 @@ export const providerOnboardingJourney: Journey = {
 
     const providerId = await adminApproves(base, phone);
     await seesApproved(page);
+    await worksAJob(provider, page, base, providerId);
     await looksAround(page);
     const customer = await newContext();
     await appearsInSearch(customer, base, providerId, businessName);
@@ -196,15 +197,122 @@ async function seesApproved(page: Page) {
   await shot(page, 'pro-15-dashboard');
 }
 
+interface ApiCustomer {
+  token: string;
+  call: <T>(path: string, init?: { method?: string; json?: unknown }) => Promise<T>;
+}
+
+/** A fresh customer on another phone, signed in through the API (OTP from the dev outbox). */
+async function apiCustomer(base: string): Promise<ApiCustomer> {
+  const phone = `+9196${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const raw = async (path: string, init: { method?: string; json?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${base}/api${path}`, {
+      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status}: ${text.slice(0, 300)}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  await raw('/auth/otp/request', { json: { phone } });
+  let code: string | undefined;
+  for (let i = 0; i < 60 && !code; i++) {
+    const { items } = (await raw(`/dev/outbox?to=${encodeURIComponent(phone)}`)) as { items: { body: string }[] };
+    code = items.map((m) => /(\d{6}) is your/.exec(m.body)?.[1]).find(Boolean);
+    if (!code) await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!code) throw new Error('no login code for the API customer');
+  const pair = (await raw('/auth/otp/verify', { json: { phone, code, role: 'CUSTOMER' } })) as { accessToken: string };
+  return {
+    token: pair.accessToken,
+    call: async <T>(path: string, init = {}) => (await raw(path, { ...init, token: pair.accessToken })) as T,
+  };
+}
+
+/**
+ * The new pro's first job on the dashboard: a customer books (through the API), the request shows with
+ * its countdown, the pro accepts, taps "On my way" (live location from the browser), types a wrong start
+ * code (clear error), then the customer's code, and completes the job.
+ */
+async function worksAJob(context: BrowserContext, page: Page, base: string, providerId: string) {
+  const customer = await apiCustomer(base);
+  const profile = await customer.call<{ services: { subCategoryId: string; name: string }[] }>(`/providers/${providerId}`);
+  const tap = profile.services.find((s) => s.name === 'Tap repair');
+  if (!tap) throw new Error('the new provider offers no Tap repair');
+  let slot: string | undefined;
+  for (let d = 1; d <= 8 && !slot; d++) {
+    const date = new Date(Date.now() + 5.5 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10);
+    const a = await customer.call<{ slots: { start: string }[] }>(
+      `/providers/${providerId}/availability?date=${date}&subCategoryId=${tap.subCategoryId}`,
+    );
+    slot = a.slots[0]?.start;
+  }
+  if (!slot) throw new Error('no free slot for the new provider in the next 8 days');
+  const booking = await customer.call<{ id: string; bookingNumber: string; startCode: string }>('/bookings', {
+    json: {
+      providerId,
+      subCategoryId: tap.subCategoryId,
+      scheduledStart: slot,
+      serviceLocation: { address: '5/12 Vibhuti Khand, Gomti Nagar, Lucknow', lat: 26.8612, lng: 81.0046 },
+    },
+  });
+  log(`a customer requested ${booking.bookingNumber} for ${slot}`);
+
+  const card = page.locator(`[data-booking="${booking.bookingNumber}"]`);
+  // The request arrives live (booking:updated); reload if the socket was slower than a person.
+  await card.waitFor({ timeout: 10_000 }).catch(async () => {
+    await page.reload();
+    await card.waitFor();
+  });
+  const timer = card.getByRole('timer');
+  await timer.waitFor();
+  const before = Number(await timer.getAttribute('data-seconds-left'));
+  await page.waitForTimeout(1_500);
+  const after = Number(await timer.getAttribute('data-seconds-left'));
+  if (!(before > 0 && after < before)) throw new Error(`the expiry countdown does not run (${before} → ${after})`);
+  log(`countdown: ${await timer.textContent()}`);
+  await shot(page, 'pro-16-dashboard-request');
+
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await card.getByText('Confirmed').waitFor();
+  await card.getByText(/^Scheduled for /).waitFor();
+
+  await context.grantPermissions(['geolocation'], { origin: base });
+  await context.setGeolocation({ latitude: 26.85, longitude: 81.0 });
+  await card.getByRole('button', { name: 'On my way' }).click();
+  await card.getByText(/1 updates sent|\d+ updates sent/).waitFor({ timeout: 20_000 });
+  await shot(page, 'pro-17-dashboard-on-my-way');
+
+  const wrong = booking.startCode === '0000' ? '1111' : '0000';
+  await card.getByLabel("Customer's 4-digit code").fill(wrong);
+  await card.getByRole('button', { name: 'Start job' }).click();
+  await card.getByText('That code is not right.', { exact: false }).waitFor();
+  await card.getByText(/tries left/).waitFor();
+  await shot(page, 'pro-18-dashboard-wrong-code');
+  await card.getByLabel("Customer's 4-digit code").fill(booking.startCode);
+  await card.getByRole('button', { name: 'Start job' }).click();
+  await card.getByText('In progress').waitFor();
+  if (await card.getByText('Sharing your live location').isVisible()) throw new Error('location sharing did not stop at start');
+  await card.getByRole('button', { name: 'Mark completed' }).click();
+  await card.waitFor({ state: 'detached' }).catch(() => card.getByText('Completed').waitFor());
+  const done = await customer.call<{ status: string }>(`/bookings/${booking.id}`);
+  if (done.status !== 'COMPLETED') throw new Error(`the job ended ${done.status}`);
+  log(`the new pro accepted, went on the way, started with the code and completed ${booking.bookingNumber}`);
+}
+
 async function looksAround(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Provider menu' });
   await nav.getByRole('link', { name: 'Earnings' }).click();
   await page.getByRole('heading', { name: 'Earnings', level: 1 }).waitFor();
   await page.getByTestId('available').waitFor();
-  await shot(page, 'pro-16-earnings');
+  await shot(page, 'pro-19-earnings');
   await nav.getByRole('link', { name: 'Reviews' }).click();
   await page.getByTestId('reputation-score').waitFor();
-  await shot(page, 'pro-17-reviews-reputation');
+  await shot(page, 'pro-20-reviews-reputation');
   await nav.getByRole('link', { name: 'Availability' }).click();
   await page.getByRole('heading', { name: 'Time off', exact: true }).waitFor();
   await page.getByLabel('From (India time)').fill('2030-01-10T09:00');
@@ -212,7 +320,7 @@ async function looksAround(page: Page) {
   await page.getByLabel('Reason (optional, only you see it)').fill('Family wedding');
   await page.getByRole('button', { name: 'Add time off' }).last().click();
   await page.locator('.pro-timeoff li', { hasText: 'Family wedding' }).waitFor();
-  await shot(page, 'pro-18-availability');
+  await shot(page, 'pro-21-availability');
 }
 
 /** Search by the new provider's service near their base finds them; the public profile opens. */
@@ -243,7 +351,7 @@ async function appearsInSearch(context: BrowserContext, base: string, providerId
   const page = await context.newPage();
   await page.goto(`${base}/providers/${providerId}`);
   await page.getByRole('heading', { name: businessName }).waitFor();
-  await shot(page, 'pro-19-public-profile');
+  await shot(page, 'pro-22-public-profile');
 }
 
 /** The sandbox e-KYC OTP, read in the dev inbox page like a developer would. */
