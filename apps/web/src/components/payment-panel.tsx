@@ -192,7 +192,7 @@ export function PaymentPanel({
             ))}
           </div>
         </fieldset>
-        {due.direct === null && due.online !== null && <p className="hint">{t('pay.notYet')}</p>}
+        {due.direct === null && due.online !== null && <p className="hint">{t('pay.onlineFirst')}</p>}
         {chosen === 'CASH' && due.direct !== null && (
           <div>
             <p className="hint">{t('pay.cashHint', { amount })}</p>
