@@ -213,6 +213,10 @@ describe('overview metrics', () => {
       conversionRate: 0.5,
     });
 
+    // A city is matched literally (case-insensitive), never as a pattern.
+    expect(
+      (await get('/api/admin/metrics/overview?from=2026-03-10&to=2026-03-11&city=%25%25')).json().totals.bookingsCreated,
+    ).toBe(0);
     // Without the city the other city's booking counts too.
     const all = (await get('/api/admin/metrics/overview?from=2026-03-10&to=2026-03-11')).json();
     expect(all.days[1].bookingsByStatus.PENDING).toBeGreaterThanOrEqual(1);

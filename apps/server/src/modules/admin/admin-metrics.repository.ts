@@ -6,7 +6,8 @@ import type { RawQuery } from '../../db/client';
  * Parameters: $1 range start (UTC), $2 range end (exclusive), $3 provider city or NULL.
  */
 const DAY = (col: string) => `to_char(${col} at time zone 'Asia/Kolkata', 'YYYY-MM-DD')`;
-const CITY = (alias: string) => `($3::text is null or lower(${alias}.city) = lower($3::text))`;
+/** Case-insensitive city match; ILIKE (with the pattern characters escaped) keeps the planner's city statistics. */
+const CITY = (alias: string) => `($3::text is null or ${alias}.city ilike $3::text)`;
 
 export interface MetricRow {
   d: string | null;
@@ -37,12 +38,13 @@ const QUERIES = {
     left join provider_profiles p on p.id = b.provider_id
     where e.created_at >= $1 and e.created_at < $2 and ${CITY('p')}
     group by grouping sets ((1), ())`,
-  /** Providers who answered, started or completed a job. */
+  /** Providers who answered, started or completed a job (the acting provider's user on the timeline). */
   activeProviders: `
-    select ${DAY('ev.created_at')} as d, count(distinct b.provider_id)::int as n
-    from booking_events ev join bookings b on b.id = ev.booking_id join provider_profiles p on p.id = b.provider_id
+    select ${DAY('ev.created_at')} as d, count(distinct ev.actor_user_id)::int as n
+    from booking_events ev
     where ev.created_at >= $1 and ev.created_at < $2 and ev.actor_role = 'PROVIDER'
-      and ev.to_status in ('CONFIRMED', 'REJECTED', 'IN_PROGRESS', 'COMPLETED') and ${CITY('p')}
+      and ev.to_status in ('CONFIRMED', 'REJECTED', 'IN_PROGRESS', 'COMPLETED')
+      and ($3::text is null or ev.actor_user_id in (select p.user_id from provider_profiles p where ${CITY('p')}))
     group by grouping sets ((1), ())`,
   activeCustomers: `
     select ${DAY('b.created_at')} as d, count(distinct b.customer_id)::int as n
@@ -73,7 +75,7 @@ const QUERIES = {
     where s.created_at >= $1 and s.created_at < $2
       and ($3::text is null or exists (
         select 1 from search_impressions i join provider_profiles p on p.id = i.provider_id
-        where i.search_id = s.id and lower(p.city) = lower($3::text)))
+        where i.search_id = s.id and ${CITY('p')}))
     group by grouping sets ((1), ())`,
   /** Request → accept/reject, for requests answered in the range. */
   responseTime: `
@@ -88,7 +90,8 @@ export type MetricName = keyof typeof QUERIES;
 export function createAdminMetricsRepository(query: RawQuery) {
   return {
     async run(name: MetricName, range: { startUtc: Date; endUtc: Date }, city: string | null): Promise<MetricRow[]> {
-      const r = await query<MetricRow>(QUERIES[name], [range.startUtc.toISOString(), range.endUtc.toISOString(), city]);
+      const pattern = city === null ? null : city.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const r = await query<MetricRow>(QUERIES[name], [range.startUtc.toISOString(), range.endUtc.toISOString(), pattern]);
       return r.rows;
     },
   };
