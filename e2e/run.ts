@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { adminJourney } from './journeys/admin';
 import { chatLiveJourney } from './journeys/chat-live';
-import { customerBooksJourney } from './journeys/customer-books';
 import { customerCashJourney } from './journeys/customer-cash';
 import { customerInAppJourney } from './journeys/customer-inapp';
 import { hindiJourney } from './journeys/hindi';
@@ -26,7 +25,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** In the order they run: later journeys may rely on data earlier ones made only if they say so. */
 const journeys: Journey[] = [
   sameOriginJourney,
-  customerBooksJourney,
   customerCashJourney,
   customerInAppJourney,
   hindiHomeJourney,

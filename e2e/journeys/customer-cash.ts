@@ -49,8 +49,19 @@ export const customerCashJourney: Journey = {
     await expectStatus(page, 'Completed');
     await page.getByText('The job is done. Pay and review').waitFor();
 
-    // Cash: the customer records it; the pro confirms receipt; the customer's page shows it paid.
+    // The UPI option: the pro's upi://pay link drawn as a QR code, and a button that opens a UPI app.
     const payment = page.locator('section.payment');
+    await payment.getByLabel('UPI', { exact: true }).check();
+    const qr = payment.getByTestId('upi-qr');
+    await qr.locator('svg').waitFor();
+    const upi = (await qr.getAttribute('data-payload')) ?? '';
+    if (!/^upi:\/\/pay\?pa=[^&]+(@|%40)[^&]+&pn=.+&am=\d+\.\d{2}&cu=INR/.test(upi)) throw new Error(`not a UPI payment link: ${upi}`);
+    const open = await payment.getByRole('link', { name: 'Open UPI app' }).getAttribute('href');
+    if (open !== upi) throw new Error(`the UPI app button opens ${open}, not ${upi}`);
+    log(`UPI QR for ${upi}`);
+    await shot(page, 'cash-05a-upi-qr');
+
+    // Cash: the customer records it; the pro confirms receipt; the customer's page shows it paid.
     await payment.getByLabel('Cash', { exact: true }).check();
     await payment.getByRole('button', { name: /^I paid .* in cash$/ }).click();
     await page.getByTestId('payment-awaiting-pro').waitFor();
