@@ -86,7 +86,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   await app.register(paymentsRoutes(c), { prefix: '/api' });
   await app.register(walletRoutes(c), { prefix: '/api' });
   await app.register(adminRoutes(c.admin), { prefix: '/api' });
-  await app.register(disputesRoutes(c.disputes), { prefix: '/api' });
+  await app.register(disputesRoutes(c.disputes, c.db), { prefix: '/api' });
 
   return app;
 }

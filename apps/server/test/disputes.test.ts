@@ -348,7 +348,20 @@ describe('other outcomes and bad input', () => {
     const s = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 30_000 });
     await payCash(s, 30_000);
     await dispute(s);
-    const res = await resolve(s.booking.id, { resolution: 'NO_ACTION', note: 'The job was done as agreed' });
+    const withKey = (key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/admin/disputes/${s.booking.id}/resolve`,
+        headers: { ...admin.headers, 'idempotency-key': key },
+        payload: { resolution: 'NO_ACTION', note: 'The job was done as agreed' },
+      });
+    const key = `resolve-${s.booking.id}`;
+    const res = await withKey(key);
+    // A retried request with the same key gets the first answer, not a 409.
+    const replay = await withKey(key);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().resolution.id).toBe(res.json().resolution.id);
     expect(res.json()).toMatchObject({
       status: 'COMPLETED',
       refund: null,

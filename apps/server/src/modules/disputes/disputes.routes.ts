@@ -10,13 +10,19 @@ import {
   settleRefundBody,
 } from '@localpro/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client';
 import { requireAdmin } from '../../http/auth';
+import { idempotencyKeyOf, withIdempotency } from '../../http/idempotency';
 import type { DisputesService } from './disputes.service';
 
 const tags = ['admin'];
 
-/** The disputes queue, evidence and resolution (admins with TOTP; every action audited). */
-export function disputesRoutes(disputes: DisputesService): FastifyPluginAsyncZod {
+/**
+ * The disputes queue, evidence and resolution (admins with TOTP; every action audited). The money-moving
+ * POSTs accept an optional Idempotency-Key: a replay returns the first response; without one a second
+ * resolve is 409 DISPUTE_ALREADY_RESOLVED.
+ */
+export function disputesRoutes(disputes: DisputesService, db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/admin/disputes',
@@ -56,7 +62,21 @@ export function disputesRoutes(disputes: DisputesService): FastifyPluginAsyncZod
           response: { 200: resolveDisputeResponse },
         },
       },
-      async (req) => disputes.resolve(requireAdmin(req), req.params.bookingId, req.body, req.ip ?? null),
+      async (req, reply) => {
+        const actor = requireAdmin(req);
+        const res = await withIdempotency(
+          db,
+          {
+            userId: actor.userId,
+            key: idempotencyKeyOf(req, false),
+            route: `POST /admin/disputes/${req.params.bookingId}/resolve`,
+            body: req.body,
+          },
+          async () => ({ status: 200, body: await disputes.resolve(actor, req.params.bookingId, req.body, req.ip ?? null) }),
+        );
+        if (res.replayed) void reply.header('idempotent-replayed', 'true');
+        return res.body;
+      },
     );
     app.post(
       '/admin/refunds/:id/settle',
@@ -69,7 +89,24 @@ export function disputesRoutes(disputes: DisputesService): FastifyPluginAsyncZod
           response: { 200: refundResponse },
         },
       },
-      async (req) => disputes.settleDirectRefund(requireAdmin(req), req.params.id, req.body.reference, req.ip ?? null),
+      async (req, reply) => {
+        const actor = requireAdmin(req);
+        const res = await withIdempotency(
+          db,
+          {
+            userId: actor.userId,
+            key: idempotencyKeyOf(req, false),
+            route: `POST /admin/refunds/${req.params.id}/settle`,
+            body: req.body,
+          },
+          async () => ({
+            status: 200,
+            body: await disputes.settleDirectRefund(actor, req.params.id, req.body.reference, req.ip ?? null),
+          }),
+        );
+        if (res.replayed) void reply.header('idempotent-replayed', 'true');
+        return res.body;
+      },
     );
   };
 }
