@@ -280,6 +280,9 @@ describe('messages over the socket', () => {
       });
     };
     expect((await uploadTo(pair.roomId, stranger.headers)).statusCode).toBe(404);
+    expect((await uploadTo(pair.roomId, {})).statusCode).toBe(401);
+    const adminNo2fa = await createUser(t.c, { role: 'ADMIN', secondFactor: false });
+    expect((await uploadTo(pair.roomId, adminNo2fa.headers)).statusCode).toBe(404);
     const up = await uploadTo(pair.roomId, pair.customer.headers);
     expect(up.statusCode).toBe(201);
     const media = up.json() as { id: string; width: number; height: number };
