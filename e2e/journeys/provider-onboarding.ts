@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { adminSession } from '../lib/admin-api';
-import { codeFromInbox } from '../lib/auth';
+import { codeFromInbox, PROVIDER_PHONE, signIn } from '../lib/auth';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 
@@ -28,6 +28,8 @@ export const providerOnboardingJourney: Journey = {
     await looksAround(page);
     const customer = await newContext();
     await appearsInSearch(customer, base, providerId, businessName);
+    const demo = await newContext();
+    await demoProviderWithdraws(demo, base);
   },
 };
 
@@ -352,6 +354,39 @@ async function appearsInSearch(context: BrowserContext, base: string, providerId
   await page.goto(`${base}/providers/${providerId}`);
   await page.getByRole('heading', { name: businessName }).waitFor();
   await shot(page, 'pro-22-public-profile');
+}
+
+/** The demo provider (earnings from seeded jobs) withdraws ₹500 and downloads an invoice from Earnings. */
+async function demoProviderWithdraws(context: BrowserContext, base: string) {
+  // The demo pro's account is in Hindi; this browser has chosen English (the switch remembers it).
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem('lp.lang')) window.localStorage.setItem('lp.lang', 'en');
+  });
+  const page = await signIn(context, base, PROVIDER_PHONE, { landing: '/pro' });
+  await page.getByRole('heading', { name: 'Payments to collect' }).waitFor();
+  await shot(page, 'pro-23-demo-dashboard');
+  await page.getByRole('navigation', { name: 'Provider menu' }).getByRole('link', { name: 'Earnings' }).click();
+  const available = page.getByTestId('available');
+  await available.waitFor();
+  log(`demo provider: available ${await available.textContent()}`);
+  await page.getByLabel('Amount (₹)').fill('500');
+  await page.getByRole('button', { name: 'Request withdrawal' }).click();
+  await page.getByText(/Withdrawal of ₹500 requested/).waitFor();
+  await page.locator('.pro-ledger [data-status="REQUESTED"]').first().waitFor();
+  await shot(page, 'pro-24-earnings-withdrawal');
+  // Invoices exist for paid jobs; try the newest completed jobs until one downloads.
+  const buttons = page.getByRole('button', { name: /^Download the invoice for booking / });
+  let name: string | null = null;
+  for (let i = 0; i < Math.min(5, await buttons.count()) && !name; i++) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }).catch(() => null),
+      buttons.nth(i).click(),
+    ]);
+    name = download?.suggestedFilename() ?? null;
+  }
+  if (!name || !/^invoice-.+\.pdf$/.test(name)) throw new Error(`no invoice downloaded (${name})`);
+  log(`invoice downloaded: ${name}`);
+  await page.close();
 }
 
 /** The sandbox e-KYC OTP, read in the dev inbox page like a developer would. */

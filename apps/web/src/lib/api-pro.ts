@@ -10,6 +10,7 @@ import type {
   backgroundCheckSchema,
   categoryListResponse,
   documentSummarySchema,
+  paymentResponse,
   payoutResponse,
   priceItemSchema,
   providerReviewsResponse,
@@ -158,3 +159,12 @@ export const sendBankAccountCode = () =>
   request<{ sent: true; expiresInSec: number }>('/providers/me/bank-account/otp', { method: 'POST', body: {} });
 export const setBankAccount = (body: { accountNumber: string; ifsc: string; holderName: string; otp: string }) =>
   request<{ accountMasked: string; ifsc: string; holderName: string }>('/providers/me/bank-account', { method: 'PUT', body });
+
+// ---- direct (cash / UPI) payments ----
+
+export type Payment = z.infer<typeof paymentResponse>;
+export const listBookingPayments = (bookingId: string) => request<{ items: Payment[] }>(`/bookings/${bookingId}/payments`);
+export const recordDirectPayment = (bookingId: string, method: 'CASH' | 'UPI', amount: number) =>
+  request<Payment>('/payments', { method: 'POST', body: { bookingId, method, amount } });
+export const confirmReceipt = (paymentId: string) =>
+  request<Payment>(`/payments/${paymentId}/confirm-receipt`, { method: 'PUT', body: {} });

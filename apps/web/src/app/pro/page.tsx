@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { type Booking, type BookingList, request } from '../../lib/api';
 import { istDate } from '../../lib/format';
 import { useLiveBookings } from '../../lib/socket';
+import { CollectPayment } from './collect-payment';
 import { ProviderActions } from './provider-actions';
 
 const ACTIVE = ['PENDING', 'CONFIRMED', 'IN_PROGRESS'] as const;
@@ -33,10 +34,17 @@ function Dashboard({ profile }: ProContext) {
   const [items, setItems] = useState<Booking[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  const [completed, setCompleted] = useState<Booking[]>([]);
+
   const load = useCallback(async () => {
     setError(null);
     try {
-      setItems(await openBookings());
+      const [open, done] = await Promise.all([
+        openBookings(),
+        request<BookingList>('/bookings', { query: { as: 'provider', status: 'COMPLETED', limit: 10 } }),
+      ]);
+      setItems(open);
+      setCompleted(done.items);
     } catch (err) {
       setError(err);
     }
@@ -126,6 +134,13 @@ function Dashboard({ profile }: ProContext) {
               ))}
             </ul>
           )}
+          <h2 id="pro-collect">{t('collect.title')}</h2>
+          <p className="muted">{t('collect.hint')}</p>
+          <ul className="list" aria-labelledby="pro-collect">
+            {completed.map((b) => (
+              <CollectPayment key={b.id} booking={b} onSettled={() => undefined} />
+            ))}
+          </ul>
         </>
       )}
     </section>

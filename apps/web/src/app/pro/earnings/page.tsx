@@ -127,7 +127,7 @@ function Earnings(ctx: ProContext) {
       ) : (
         <ul className="pro-ledger-lines" aria-labelledby="ledger-title">
           {history.map((h) => {
-            const key = `earn.kind.${h.kind}`;
+            const key = `earn.kind.${h.kind.toUpperCase()}`;
             return (
               <li key={h.id}>
                 <span>
