@@ -3,7 +3,8 @@ import type { BenchScenario } from '../types';
 /** GET /api/health of our full app (every hook, helmet, CORS, request ids) against bare Fastify and node:http. */
 export const scenario: BenchScenario = {
   name: 'health',
-  description: 'GET /api/health: our server vs a bare Fastify hello-world vs bare node:http, same run, loopback',
+  description:
+    'GET /api/health: our server vs a bare Fastify hello-world vs bare node:http, same run, loopback. Ours also sends a request id and six security headers, runs the CORS, rate-limit and auth hooks, checks the response against its zod schema and has a per-request logger; the bare servers do none of that.',
   baseline: 'bare Fastify',
   goal: { label: 'LocalPro /api/health', minRatio: 0.85 },
   targets: [
