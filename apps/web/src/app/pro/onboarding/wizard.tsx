@@ -66,8 +66,10 @@ export function Wizard({ profile, setProfile, reload }: ProContext) {
   const step: StepId | null = STEPS.includes(asked as StepId) ? (asked as StepId) : null;
   const [categories, setCategories] = useState<Category[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    void attempt; // a retry refetches
     let live = true;
     setError(null);
     listCategories(lang).then(
@@ -77,7 +79,7 @@ export function Wizard({ profile, setProfile, reload }: ProContext) {
     return () => {
       live = false;
     };
-  }, [lang]);
+  }, [lang, attempt]);
 
   useEffect(() => {
     if (step) return;
@@ -122,7 +124,7 @@ export function Wizard({ profile, setProfile, reload }: ProContext) {
           </p>
         </div>
       )}
-      {error !== null && <ErrorNote error={error} onRetry={() => setCategories(null)} />}
+      {error !== null && <ErrorNote error={error} onRetry={() => setAttempt((n) => n + 1)} />}
       {!props && error === null && <Loading />}
       {props && (
         <div className="card pro-step" data-step={step}>
