@@ -33,6 +33,8 @@ export function BookingDetail({ id }: { id: string }) {
   const [booking, setBooking] = useState<Booking | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [payments, setPayments] = useState<Payment[] | null>(null);
+  /** Bumped when the customer posts a review: the pro's card shows the new rating. */
+  const [reviewed, setReviewed] = useState(0);
 
   const loadPayments = useCallback(async () => {
     try {
@@ -145,7 +147,7 @@ export function BookingDetail({ id }: { id: string }) {
 
       <BookingStartCode booking={booking} onChange={replace} />
       {onTheWay && <BookingTracking booking={booking} />}
-      <BookingProviderCard booking={booking} />
+      <BookingProviderCard booking={booking} refreshKey={reviewed} />
 
       <section className="card" aria-labelledby="address-title">
         <h2 id="address-title">{t('booking.address')}</h2>
@@ -161,7 +163,7 @@ export function BookingDetail({ id }: { id: string }) {
 
       <BookingPrice booking={booking} payment={payments ? livePayment(payments) : null} />
       <PaymentPanel booking={booking} payments={payments} reload={loadPayments} />
-      <ReviewSection booking={booking} />
+      <ReviewSection booking={booking} onReviewed={() => setReviewed((n) => n + 1)} />
       <BookingActions booking={booking} onChange={replace} />
       <BookingTimeline booking={booking} />
     </article>

@@ -7,13 +7,15 @@ import { type Booking, getProvider, type PublicProvider } from '../lib/api';
 import { ChatButton } from './chat-button';
 
 /** Who is coming: name, photo, rating, badges; the phone number once the booking is confirmed; chat. */
-export function BookingProviderCard({ booking }: { booking: Booking }) {
+export function BookingProviderCard({ booking, refreshKey = 0 }: { booking: Booking; refreshKey?: number }) {
   const { t } = useI18n();
   const [provider, setProvider] = useState<PublicProvider | null>(null);
 
+  // `refreshKey` changes when the rating may have changed (the customer just reviewed): fetch again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is the refetch trigger
   useEffect(() => {
     getProvider(booking.providerId).then(setProvider, () => setProvider(null));
-  }, [booking.providerId]);
+  }, [booking.providerId, refreshKey]);
 
   const phone = booking.counterpart?.phone ?? null;
   const name = provider?.businessName ?? provider?.name ?? booking.counterpart?.name ?? '';

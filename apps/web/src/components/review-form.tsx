@@ -12,7 +12,7 @@ type Dimension = (typeof DIMENSIONS)[number];
 const MAX_PHOTOS = 6;
 
 /** After a completed job: the review form, or the review already written with its moderation outcome. */
-export function ReviewSection({ booking }: { booking: Booking }) {
+export function ReviewSection({ booking, onReviewed }: { booking: Booking; onReviewed?: () => void }) {
   const { t } = useI18n();
   const [review, setReview] = useState<Review | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +33,15 @@ export function ReviewSection({ booking }: { booking: Booking }) {
       <h2 id="review-title">{review ? t('review.yours') : t('review.title', { name })}</h2>
       {error !== null && <ErrorNote error={error} />}
       {review === undefined && error === null && <Loading />}
-      {review === null && <ReviewForm booking={booking} onDone={setReview} />}
+      {review === null && (
+        <ReviewForm
+          booking={booking}
+          onDone={(r) => {
+            setReview(r);
+            onReviewed?.();
+          }}
+        />
+      )}
       {review && <ReviewOutcome review={review} booking={booking} />}
     </section>
   );
