@@ -24,7 +24,9 @@ export default function EarningsPage() {
   return <ProGate>{(ctx) => <Earnings {...ctx} />}</ProGate>;
 }
 
-const newKey = () => `wd_${crypto.randomUUID()}`;
+/** A fresh Idempotency-Key (getRandomValues works on plain http too, unlike randomUUID). */
+const newKey = () =>
+  `wd_${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 function Earnings(ctx: ProContext) {
   const { t, locale } = useI18n();
