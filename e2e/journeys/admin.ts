@@ -10,7 +10,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { adminTotpCode, adminTotpSecret, rememberAdminTotpSecret } from '../lib/admin-api';
 import { ADMIN_PHONE, codeFromInbox, signIn } from '../lib/auth';
-import { completedCashBooking, disputeBooking, pendingProvider, reviewBooking, waitForOtpCooldown } from '../lib/fixtures-api';
+import {
+  type ApiSession,
+  completedCashBooking,
+  disputeBooking,
+  FixtureApiError,
+  pendingProvider,
+  reviewBooking,
+  waitForOtpCooldown,
+} from '../lib/fixtures-api';
 import type { Journey } from '../lib/journey';
 import { log, shot } from '../lib/log';
 
@@ -55,7 +63,7 @@ export const adminJourney: Journey = {
     await money(page, base);
     await moderateReview(page, base);
     await bookings(page, base, booking.bookingNumber);
-    await users(page, base, booking.customer.phone);
+    await users(page, base, booking.customer);
     await catalogue(page, base);
     await audit(page, base);
     await hindi(page, base);
@@ -284,25 +292,57 @@ async function bookings(page: Page, base: string, bookingNumber: string): Promis
   log(`booking ${bookingNumber}: timeline, payments and ledger`);
 }
 
-async function users(page: Page, base: string, phone: string): Promise<void> {
+async function users(page: Page, base: string, customer: ApiSession): Promise<void> {
+  const phone = customer.phone;
   await page.goto(`${base}/admin/users`);
   await page.getByRole('heading', { name: 'Users' }).waitFor();
   await page.getByLabel('Phone or name').fill(phone.slice(-10));
   await page.getByRole('button', { name: 'Search' }).click();
-  const row = page.getByRole('button', { name: new RegExp(phone.slice(-10)) });
-  await row.click();
-  await page.getByRole('button', { name: 'Suspend' }).waitFor();
+  await page.getByRole('button', { name: new RegExp(phone.slice(-10)) }).click();
+  const item = page.locator('li.card', { hasText: phone });
+  await item.getByRole('button', { name: 'Suspend' }).click();
+  await item.getByLabel('Reason (shown to the user)').fill('Abusive messages to a provider; suspended while we look into it.');
   await shot(page, 'admin-20-users');
-  log('users: found the customer by phone');
+  await item.getByRole('button', { name: 'Suspend' }).click();
+  await page.getByRole('status').filter({ hasText: 'is now Suspended' }).waitFor();
+  // Immediately: the customer's session no longer works.
+  const refused = await customer.request('GET', '/bookings?as=customer').then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(refused instanceof FixtureApiError) || ![401, 403].includes(refused.status)) {
+    throw new Error(`a suspended customer still reaches the API: ${String(refused)}`);
+  }
+  await item.getByRole('button', { name: 'Reinstate' }).click();
+  await item.getByLabel('Reason (shown to the user)').fill('Checked the chat; no abuse found.');
+  await item.getByRole('button', { name: 'Reinstate' }).click();
+  await page.getByRole('status').filter({ hasText: 'is now Active' }).waitFor();
+  log(`users: found the customer by phone, suspended (their API session refused with ${refused.status}) and reinstated`);
 }
 
 async function catalogue(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/admin/catalogue`);
   await page.getByRole('heading', { name: 'Catalogue' }).waitFor();
-  await page.locator('.row-toggle').first().click();
-  await page.getByLabel('Name in Hindi').first().waitFor();
-  await shot(page, 'admin-21-catalogue');
-  log('catalogue: categories with English/Hindi names, fee and cancellation policy');
+  await page.locator('.row-toggle').first().waitFor();
+  // Create a category with English and Hindi names, then deactivate it (it never reaches customers).
+  const slug = `water-tank-cleaning-${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'New category' }).click();
+  const form = page.locator('.card', { has: page.getByRole('heading', { name: 'New category' }) });
+  await form.getByLabel('Slug (in web addresses)').fill(slug);
+  await form.getByLabel('Name in English').fill('Water tank cleaning');
+  await form.getByLabel('Name in Hindi').fill('पानी की टंकी की सफ़ाई');
+  await form.getByLabel('Icon name').fill('droplet');
+  await form.getByLabel('Order (lower shows first)').fill('90');
+  await form.getByLabel('Platform fee (%)').fill('12');
+  await shot(page, 'admin-21-catalogue-new');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Water tank cleaning saved.' }).waitFor();
+  const row = page.locator('li.card', { hasText: 'पानी की टंकी की सफ़ाई' });
+  await row.getByText('fee 12.0%').waitFor();
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await row.getByText('Inactive').waitFor();
+  await shot(page, 'admin-21b-catalogue');
+  log('catalogue: created a category in English and Hindi with a 12% fee, then deactivated it');
 }
 
 async function audit(page: Page, base: string): Promise<void> {
