@@ -98,7 +98,13 @@ function UploadGroup({
                   {t('onb.photos.pdf')}
                 </a>
               )}
-              <button type="button" className="link" onClick={() => void remove(d)} disabled={busy !== null}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void remove(d)}
+                disabled={busy !== null}
+                aria-label={`${t('onb.photos.remove')}: ${t(`onb.photos.alt.${kind}`)}`}
+              >
                 {t('onb.photos.remove')}
               </button>
             </li>
