@@ -55,7 +55,8 @@ export const customerCashJourney: Journey = {
     const qr = payment.getByTestId('upi-qr');
     await qr.locator('svg').waitFor();
     const upi = (await qr.getAttribute('data-payload')) ?? '';
-    if (!/^upi:\/\/pay\?pa=[^&]+(@|%40)[^&]+&pn=.+&am=\d+\.\d{2}&cu=INR/.test(upi)) throw new Error(`not a UPI payment link: ${upi}`);
+    if (!/^upi:\/\/pay\?pa=[^&]+(@|%40)[^&]+&pn=.+&am=\d+\.\d{2}&cu=INR/.test(upi))
+      throw new Error(`not a UPI payment link: ${upi}`);
     const open = await payment.getByRole('link', { name: 'Open UPI app' }).getAttribute('href');
     if (open !== upi) throw new Error(`the UPI app button opens ${open}, not ${upi}`);
     log(`UPI QR for ${upi}`);
@@ -66,7 +67,7 @@ export const customerCashJourney: Journey = {
     await payment.getByRole('button', { name: /^I paid .* in cash$/ }).click();
     await page.getByTestId('payment-awaiting-pro').waitFor();
     await shot(page, 'cash-05-cash-recorded');
-    await proConfirmsCashReceipt(pro, detail.bookingId);
+    await proConfirmsCashReceipt(pro, booked.bookingNumber);
     await page.locator('[data-testid="payment-receipt"][data-payment-status="COMPLETED"]').waitFor({ timeout: 40_000 });
     log(`cash payment completed: ${(await page.getByTestId('payment-receipt').textContent())?.slice(0, 100)}`);
 
@@ -211,20 +212,16 @@ export async function proStartsAndCompletes(pro: Page, bookingNumber: string, co
   log('pro completed the job');
 }
 
-/**
- * The pro confirms the cash arrived. /pro has no screen for this yet, so the pro's own signed-in browser
- * calls the API the screen would call (PUT /api/payments/:id/confirm-receipt with the session cookie).
- */
-async function proConfirmsCashReceipt(pro: Page, bookingId: string): Promise<void> {
-  const result = await pro.evaluate(async (id) => {
-    const list = (await (await fetch(`/api/bookings/${id}/payments`)).json()) as { items: { id: string; status: string }[] };
-    const pending = list.items.find((p) => p.status === 'PENDING');
-    if (!pending) return `no pending payment: ${JSON.stringify(list)}`;
-    const res = await fetch(`/api/payments/${pending.id}/confirm-receipt`, { method: 'PUT' });
-    return `${res.status} ${((await res.json()) as { status?: string }).status}`;
-  }, bookingId);
-  if (result !== '200 COMPLETED') throw new Error(`the pro could not confirm the cash: ${result}`);
-  log('pro confirmed the cash receipt');
+/** The pro confirms the cash the customer reported, under "Payments to collect" on /pro. */
+async function proConfirmsCashReceipt(pro: Page, bookingNumber: string): Promise<void> {
+  await pro.reload();
+  const card = pro.locator(`li[data-booking="${bookingNumber}"]`);
+  await card.locator('.pro-collect[data-payment="PENDING"]').waitFor({ timeout: 30_000 });
+  await shot(pro, 'pro-collect-cash');
+  await card.getByRole('button', { name: either('collect.confirm') }).click();
+  // Settled payments leave the list.
+  await card.waitFor({ state: 'detached' });
+  log('pro confirmed the cash receipt in /pro');
 }
 
 const countOf = (rating: string) => Number(/\((\d+)\)/.exec(rating)?.[1] ?? 0);
