@@ -38,16 +38,25 @@ export function memoryRateLimiter(now: () => number = Date.now): RateLimiter {
   };
 }
 
+/**
+ * One atomic script per hit: count, start the window on the first hit, report the time left. A single
+ * round trip (MULTI/INCR/PTTL/EXEC plus a PEXPIRE on the first hit used two), and a window can no longer be
+ * left without expiry by a process dying between INCR and PEXPIRE.
+ */
+const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
+
+type RateRedis = Redis & { rateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+
 export function redisRateLimiter(redis: Redis, prefix = 'rl:'): RateLimiter {
+  const r = redis as RateRedis;
+  if (typeof r.rateLimitHit !== 'function') redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
   return {
     async hit(key, limit, windowSec) {
-      const k = prefix + key;
-      const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
-      let ttlMs = ttl;
-      if (ttl < 0) {
-        await redis.pexpire(k, windowSec * 1000);
-        ttlMs = windowSec * 1000;
-      }
+      const [count, ttlMs] = await r.rateLimitHit(prefix + key, windowSec * 1000);
       return { allowed: count <= limit, count, retryAfterSec: Math.ceil(ttlMs / 1000) };
     },
     async reset(key) {
