@@ -24,11 +24,18 @@ export const getNotificationPreferences = () => request<NotificationPreferences>
 export const updateNotificationPreferences = (body: NotificationPreferencesUpdate) =>
   request<NotificationPreferences>('/me/notification-preferences', { method: 'PUT', body });
 
-/** Where a notification leads in the app (its booking or chat room), or null. */
+/** Where a notification leads in the app (its chat room, booking, or the provider page it concerns), or null. */
 export function notificationLink(n: NotificationItem, role: string | undefined): string | null {
   const roomId = typeof n.data.roomId === 'string' ? n.data.roomId : null;
   if (roomId) return `/chat/${roomId}`;
+  if (role === 'PROVIDER') {
+    if (n.type.startsWith('PAYOUT_')) return '/pro/earnings';
+    if (n.type === 'REVIEW_RECEIVED') return '/pro/reviews';
+    if (n.type.startsWith('PROVIDER_') || n.type.startsWith('BACKGROUND_CHECK_') || n.type === 'KYC_VERIFIED')
+      return '/pro/status';
+  }
   const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : null;
-  if (bookingId) return role === 'PROVIDER' ? `/pro#booking-${bookingId}` : `/bookings#booking-${bookingId}`;
+  // Customers have a page per booking; a provider's bookings are cards on the dashboard.
+  if (bookingId) return role === 'PROVIDER' ? `/pro#booking-${bookingId}` : `/bookings/${bookingId}`;
   return null;
 }
