@@ -72,8 +72,8 @@ export default function AdminUsers() {
                 aria-expanded={openId === u.id}
                 onClick={() => setOpenId(openId === u.id ? null : u.id)}
               >
-                <strong>{u.name ?? t('admin.users.noName')}</strong> <span>{u.phone}</span> <StatusTag value={u.role} />{' '}
-                <StatusTag value={u.status} />
+                <strong>{u.name ?? t('admin.users.noName')}</strong> <span>{u.phone}</span>{' '}
+                <span className="admin-tag">{tx(`admin.role.${u.role}`)}</span> <StatusTag value={u.status} />
               </button>
               {openId === u.id && (
                 <UserDetail
