@@ -72,7 +72,7 @@ describe('concurrent answers', () => {
     (await t.c.db.select().from(bookingEvents).where(eq(bookingEvents.bookingId, id))).filter((e) => e.fromStatus === 'PENDING');
 
   it('accept vs reject (two devices): exactly one wins, the other gets 409 ILLEGAL_TRANSITION', async () => {
-    const day = workday(3);
+    const day = workday(2, 1);
     for (const hm of ['09:00', '10:30', '12:00', '14:00', '15:30']) {
       const id = await fresh(hm, day);
       const [accept, reject] = await Promise.all([
@@ -90,7 +90,7 @@ describe('concurrent answers', () => {
   });
 
   it('accept vs cancel: exactly one leaves PENDING; the other either follows it legally or gets 409', async () => {
-    const day = workday(5);
+    const day = workday(2, 3);
     for (const hm of ['09:00', '10:30', '12:00', '14:00', '15:30']) {
       const id = await fresh(hm, day);
       const [accept, cancel] = await Promise.all([
@@ -113,7 +113,7 @@ describe('concurrent answers', () => {
   });
 
   it('a job right after a far-away one is refused for lack of travel time (409)', async () => {
-    const day = workday(4);
+    const day = workday(2, 2);
     const c1 = await createUser(t.c, { role: 'CUSTOMER' });
     const far = { address: 'Gomti Nagar', lat: nearby.lat + 0.05, lng: nearby.lng + 0.05 };
     expect((await requestBooking(t.app, w, c1, ist(day, '10:00'), { serviceLocation: far })).statusCode).toBe(201);

@@ -149,7 +149,7 @@ describe('provider response time', () => {
 
 describe('reschedule', () => {
   it('customer proposes, provider accepts: the booking moves and the old time is free again', async () => {
-    const day = workday(8);
+    const day = workday(2, 12);
     const r = await requestBooking(t.app, w, w.customer, ist(day, '09:00'));
     const id = r.json().id as string;
     await put(t.app, w.provider.user, id, 'accept');
@@ -174,7 +174,7 @@ describe('reschedule', () => {
   });
 
   it('provider proposes, customer declines: nothing moves; taken or closed times are refused', async () => {
-    const day = workday(9);
+    const day = workday(2, 13);
     const r = await requestBooking(t.app, w, w.customer, ist(day, '09:00'));
     const id = r.json().id as string;
     await requestBooking(t.app, w, w.otherCustomer, ist(day, '15:00'));
@@ -192,7 +192,7 @@ describe('reschedule', () => {
   });
 
   it('cancelling withdraws an open proposal', async () => {
-    const day = workday(10);
+    const day = workday(2, 14);
     const id = (await requestBooking(t.app, w, w.customer, ist(day, '09:00'))).json().id;
     await put(t.app, w.customer, id, 'reschedule', { scheduledStart: ist(day, '11:00') });
     await put(t.app, w.customer, id, 'cancel', { reason: 'not needed any more' });
