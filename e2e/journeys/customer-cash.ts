@@ -187,9 +187,9 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
   log(`customer sees: ${status}`);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A UI string in either language: the demo pro's account is in Hindi, so /pro may open in Hindi. */
-export const either = (key: keyof typeof en) => new RegExp(`^(${escape(en[key])}|${escape(hi[key])})$`);
+export const either = (key: keyof typeof en) => new RegExp(`^(${escapeRegExp(en[key])}|${escapeRegExp(hi[key])})$`);
 
 export async function proAccepts(pro: Page, bookingNumber: string): Promise<void> {
   const card = pro.locator(`[data-booking="${bookingNumber}"]`);
