@@ -12,7 +12,14 @@ import { formatPaise } from '../../lib/format';
  * A completed job's payment from the pro's side (spec flow 6): confirm the cash/UPI the customer says they
  * paid, or record it yourself; online payments need nothing from the pro.
  */
-export function CollectPayment({ booking, onSettled }: { booking: Booking; onSettled: (id: string) => void }) {
+export function CollectPayment({
+  booking,
+  onState,
+}: {
+  booking: Booking;
+  /** Reports whether this job still has a cash/UPI payment for the pro to act on or wait for. */
+  onState: (id: string, pending: boolean) => void;
+}) {
   const { t, locale } = useI18n();
   const [payments, setPayments] = useState<Payment[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +28,14 @@ export function CollectPayment({ booking, onSettled }: { booking: Booking; onSet
 
   const load = useCallback(async () => {
     try {
-      setPayments((await listBookingPayments(booking.id)).items);
+      const items = (await listBookingPayments(booking.id)).items;
+      setPayments(items);
+      const live = items.find((p) => p.status !== 'FAILED');
+      onState(booking.id, !live || (live.status === 'PENDING' && live.method !== 'ONLINE'));
     } catch (err) {
       setError(err);
     }
-  }, [booking.id]);
+  }, [booking.id, onState]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -34,9 +44,8 @@ export function CollectPayment({ booking, onSettled }: { booking: Booking; onSet
     setBusy(true);
     setError(null);
     try {
-      const p = await action();
+      await action();
       await load();
-      if (p.status !== 'PENDING') onSettled(booking.id);
     } catch (err) {
       setError(err);
     } finally {

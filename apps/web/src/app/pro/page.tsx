@@ -35,6 +35,11 @@ function Dashboard({ profile }: ProContext) {
   const [error, setError] = useState<unknown>(null);
 
   const [completed, setCompleted] = useState<Booking[]>([]);
+  const [toCollect, setToCollect] = useState<Record<string, boolean>>({});
+  const collectState = useCallback(
+    (id: string, pending: boolean) => setToCollect((m) => (m[id] === pending ? m : { ...m, [id]: pending })),
+    [],
+  );
 
   const load = useCallback(async () => {
     setError(null);
@@ -138,9 +143,10 @@ function Dashboard({ profile }: ProContext) {
           <p className="muted">{t('collect.hint')}</p>
           <ul className="list" aria-labelledby="pro-collect">
             {completed.map((b) => (
-              <CollectPayment key={b.id} booking={b} onSettled={() => undefined} />
+              <CollectPayment key={b.id} booking={b} onState={collectState} />
             ))}
           </ul>
+          {completed.every((b) => toCollect[b.id] === false) && <p className="muted">{t('collect.none')}</p>}
         </>
       )}
     </section>
