@@ -185,6 +185,26 @@ describe('admin review queue and audit log', () => {
     expect((await t.app.inject({ url: '/api/admin/providers?cursor=nonsense', headers: admin.headers })).statusCode).toBe(400);
   });
 
+  it('a queue item carries what the reviewer checks: pitch, area, prices, hours, languages', async () => {
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const p = await providerIn('PENDING_REVIEW');
+    const [row] = await t.c.db.select().from(providerProfiles).where(eq(providerProfiles.id, p.providerId));
+    const res = await t.app.inject({ url: '/api/admin/providers?status=PENDING_REVIEW&limit=100', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const item = res.json().items.find((i: { id: string }) => i.id === p.providerId);
+    expect(item.profile).toMatchObject({
+      description: row!.description,
+      city: row!.city,
+      serviceAreas: { radiusKm: row!.serviceAreas.radiusKm },
+      languages: row!.languages,
+    });
+    expect(item.profile.pricing).toHaveLength(row!.pricing.length);
+    expect(item.profile.pricing[0]).toMatchObject({ amountPaise: row!.pricing[0]!.amountPaise });
+    expect(Object.keys(item.profile.workingHours ?? {})).toHaveLength(row!.workingHours ? 7 : 0);
+    // Nothing a reviewer must not see: no full bank account, no raw Aadhaar.
+    expect(JSON.stringify(item)).not.toMatch(/bankAccount|aadhaarNumber/);
+  });
+
   it('audit log filters by actor, action and object, newest first, with a cursor', async () => {
     const admin = await createUser(t.c, { role: 'ADMIN' });
     const targets = [await providerIn('PENDING_REVIEW'), await providerIn('PENDING_REVIEW'), await providerIn('PENDING_REVIEW')];

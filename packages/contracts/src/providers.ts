@@ -241,6 +241,19 @@ export const adminProviderItemSchema = z.object({
   aadhaarMasked: z.string().nullable(),
   backgroundStatus: z.enum(['NOT_STARTED', 'FEE_PENDING', 'IN_PROGRESS', 'PASSED', 'FAILED']),
   documents: z.array(documentSummarySchema),
+  /** What the reviewer checks before approving: the pitch, where and when they work, and their prices. */
+  profile: z.object({
+    description: z.string().nullable(),
+    city: z.string().nullable(),
+    address: z.string().nullable(),
+    serviceAreas: z.object({ radiusKm: z.number(), localities: z.array(z.string()), pincodes: z.array(z.string()) }),
+    pricing: z.array(
+      z.object({ subCategoryId: z.string(), kind: z.string(), amountPaise: z.number(), durationMin: z.number().optional() }),
+    ),
+    workingHours: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))).nullable(),
+    languages: z.array(z.string()),
+    gstin: z.string().nullable(),
+  }),
 });
 export const adminProviderListSchema = z.object({ items: z.array(adminProviderItemSchema), nextCursor: z.string().nullable() });
 export const providerStatusChangeSchema = z.object({

@@ -350,6 +350,20 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           aadhaarVerified: p.aadhaarVerified,
           aadhaarMasked: p.aadhaarMasked ?? kyc.find((k) => k.providerId === p.id)?.aadhaarMasked ?? null,
           backgroundStatus: p.backgroundStatus,
+          profile: {
+            description: p.description,
+            city: p.city,
+            address: p.address,
+            serviceAreas: {
+              radiusKm: p.serviceAreas.radiusKm,
+              localities: p.serviceAreas.localities ?? [],
+              pincodes: p.serviceAreas.pincodes ?? [],
+            },
+            pricing: p.pricing,
+            workingHours: p.workingHours,
+            languages: p.languages,
+            gstin: p.gstin,
+          },
           documents: mine.map(documentView),
         };
       }),

@@ -12,6 +12,7 @@ import {
   type ProviderStatus,
   providerAction,
 } from '../../../lib/api-admin';
+import { formatPaise } from '../../../lib/format';
 
 const STATUSES: ProviderStatus[] = ['PENDING_REVIEW', 'APPROVED', 'SUSPENDED', 'REJECTED', 'DRAFT'];
 
@@ -29,6 +30,8 @@ export default function AdminProviders() {
   const items = data?.items ?? [];
   const selected = items.find((p) => p.id === selectedId) ?? items[0] ?? null;
   const categoryName = (id: string | null) => cats.data?.items.find((c) => c.id === id)?.name ?? '—';
+  const serviceName = (id: string) =>
+    cats.data?.items.flatMap((c) => c.subCategories).find((sc) => sc.id === id)?.name ?? id.slice(0, 8);
 
   const move = useCallback(
     (delta: number) => {
@@ -104,7 +107,13 @@ export default function AdminProviders() {
               ))}
             </ol>
             {selected && (
-              <ProviderCard key={selected.id} p={selected} categoryName={categoryName(selected.categoryId)} onActed={acted} />
+              <ProviderCard
+                key={selected.id}
+                p={selected}
+                categoryName={categoryName(selected.categoryId)}
+                serviceName={serviceName}
+                onActed={acted}
+              />
             )}
           </div>
         )}
@@ -124,10 +133,12 @@ export default function AdminProviders() {
 function ProviderCard({
   p,
   categoryName,
+  serviceName,
   onActed,
 }: {
   p: AdminProvider;
   categoryName: string;
+  serviceName: (subCategoryId: string) => string;
   onActed: (p: AdminProvider, action: ProviderAction) => void;
 }) {
   const { t } = useI18n();
@@ -192,6 +203,7 @@ function ProviderCard({
           </>
         )}
       </dl>
+      <ProviderProfileFacts profile={p.profile} serviceName={serviceName} />
       <h3>{t('admin.providers.documents')}</h3>
       {p.documents.length === 0 ? (
         <p className="muted">{t('admin.providers.noDocuments')}</p>
@@ -243,5 +255,69 @@ function ProviderCard({
         )}
       </div>
     </article>
+  );
+}
+
+const WEEK = ['1', '2', '3', '4', '5', '6', '0'] as const;
+
+/** The profile a reviewer checks before approving: pitch, area, prices, hours and languages. */
+function ProviderProfileFacts({
+  profile,
+  serviceName,
+}: {
+  profile: AdminProvider['profile'];
+  serviceName: (subCategoryId: string) => string;
+}) {
+  const { t, locale } = useI18n();
+  const weekday = (d: string) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + Number(d))));
+  const area = profile.serviceAreas;
+  const languageName = new Intl.DisplayNames([locale], { type: 'language' });
+  return (
+    <dl className="admin-dl">
+      <dt>{t('admin.providers.about')}</dt>
+      <dd>{profile.description ?? '—'}</dd>
+      <dt>{t('admin.providers.area')}</dt>
+      <dd>
+        {t('admin.providers.areaValue', { km: area.radiusKm, place: profile.address ?? profile.city ?? '—' })}
+        {area.localities.length > 0 && <> · {area.localities.join(', ')}</>}
+        {area.pincodes.length > 0 && <> · {area.pincodes.join(', ')}</>}
+      </dd>
+      <dt>{t('admin.providers.prices')}</dt>
+      <dd>
+        {profile.pricing.length === 0 ? (
+          '—'
+        ) : (
+          <ul>
+            {profile.pricing.map((item) => (
+              <li key={`${item.subCategoryId}-${item.kind}`}>
+                {serviceName(item.subCategoryId)}: {formatPaise(item.amountPaise, locale)}{' '}
+                {hasKey(`admin.providers.priceKind.${item.kind}`)
+                  ? t(`admin.providers.priceKind.${item.kind}` as never)
+                  : item.kind}
+                {item.durationMin ? ` · ${item.durationMin} min` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+      <dt>{t('admin.providers.hours')}</dt>
+      <dd>
+        {profile.workingHours
+          ? WEEK.map((d) => {
+              const ranges = profile.workingHours?.[d] ?? [];
+              return `${weekday(d)} ${ranges.length ? ranges.map((r) => `${r.start}–${r.end}`).join(', ') : t('admin.providers.dayOff')}`;
+            }).join(' · ')
+          : '—'}
+      </dd>
+      <dt>{t('admin.providers.languages')}</dt>
+      <dd>{profile.languages.map((code) => languageName.of(code) ?? code).join(', ') || '—'}</dd>
+      {profile.gstin && (
+        <>
+          <dt>{t('admin.providers.gstin')}</dt>
+          <dd>{profile.gstin}</dd>
+        </>
+      )}
+    </dl>
   );
 }
