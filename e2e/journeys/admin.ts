@@ -165,7 +165,10 @@ async function providerQueue(page: Page, base: string, approveName: string, reje
   await card.getByRole('link', { name: /Profile photo/ }).waitFor();
   // What the reviewer judges: the pitch and the prices (₹499 fixed, from the fixture).
   await card.getByText(/Fifteen years in Lucknow/).waitFor();
-  await card.getByText(/₹499 fixed/).first().waitFor();
+  await card
+    .getByText(/₹499 fixed/)
+    .first()
+    .waitFor();
   await shot(page, 'admin-05-provider-queue');
   await card.getByRole('button', { name: 'Approve' }).click();
   await page
