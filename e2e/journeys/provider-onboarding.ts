@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
+import { verhoeffCheckDigit } from '../../apps/server/src/integrations/kyc/verhoeff';
 import { adminSession } from '../lib/admin-api';
 import { codeFromInbox, PROVIDER_PHONE, signIn } from '../lib/auth';
 import type { Journey } from '../lib/journey';
@@ -403,38 +404,11 @@ async function aadhaarOtpFromInbox(context: BrowserContext, base: string, phone:
 
 // ---- test data made here (no fixtures on disk) ----
 
-const VD = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const VP = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
-const VINV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
-
 /** A Verhoeff-valid 12-digit test number (the sandbox's 9999… range, never a real Aadhaar; not …0000). */
 function testAadhaar(): string {
   for (;;) {
     const body = `9999${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    let c = 0;
-    const rev = body.split('').reverse();
-    for (let i = 0; i < rev.length; i++) c = VD[c]![VP[(i + 1) % 8]![Number(rev[i])]!]!;
-    const n = body + String(VINV[c]);
+    const n = body + verhoeffCheckDigit(body);
     if (!n.endsWith('0000')) return n;
   }
 }

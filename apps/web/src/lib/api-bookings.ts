@@ -6,7 +6,7 @@
  */
 import type { availabilityResponse } from '@localpro/contracts';
 import type { z } from 'zod';
-import { ApiError, type Booking, refreshSession, request } from './api';
+import { ApiError, type Booking, errorOf, refreshSession, request } from './api';
 
 export type Slot = z.infer<typeof availabilityResponse>['slots'][number];
 export type TimelineEntry = NonNullable<Booking['timeline']>[number];
@@ -23,15 +23,6 @@ export const proposeReschedule = (id: string, scheduledStart: string) => put(id,
 export const answerReschedule = (id: string, accept: boolean) => put(id, accept ? 'reschedule/accept' : 'reschedule/decline');
 export const newStartCode = (id: string) => put(id, 'start-code');
 export const reportNoShow = (id: string) => put(id, 'no-show');
-
-async function errorOf(res: Response): Promise<ApiError> {
-  try {
-    const json = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-    return new ApiError(res.status, json.error?.code ?? 'HTTP_ERROR', json.error?.message ?? res.statusText, json.error?.details);
-  } catch {
-    return new ApiError(res.status, 'HTTP_ERROR', res.statusText);
-  }
-}
 
 /** fetch /api<path> with the session cookie; refreshes the session once on 401. Throws ApiError unless 2xx. */
 export async function sendRaw(path: string, init: RequestInit = {}): Promise<Response> {

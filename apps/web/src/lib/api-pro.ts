@@ -23,7 +23,9 @@ import type {
   workingHoursSchema,
 } from '@localpro/contracts';
 import type { z } from 'zod';
-import { ApiError, type Booking, type MyProvider, refreshSession, request } from './api';
+import type { Booking, MyProvider } from './api';
+import { request } from './api';
+import { downloadFrom as downloadFile, sendRaw } from './api-bookings';
 
 export type Category = z.infer<typeof categoryListResponse>['items'][number];
 export type ProviderDocument = z.infer<typeof documentSummarySchema>;
@@ -39,44 +41,6 @@ export type Reputation = z.infer<typeof reputationResponse>;
 export type ChecklistItem = MyProvider['checklist']['missing'][number];
 
 // ---- raw requests (cookie-authenticated) ----
-
-async function errorOf(res: Response): Promise<ApiError> {
-  try {
-    const json = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-    return new ApiError(res.status, json.error?.code ?? 'HTTP_ERROR', json.error?.message ?? res.statusText, json.error?.details);
-  } catch {
-    return new ApiError(res.status, 'HTTP_ERROR', res.statusText);
-  }
-}
-
-/** fetch /api<path> with the session cookie; refreshes the session once on 401. Throws ApiError unless 2xx. */
-export async function sendRaw(path: string, init: RequestInit = {}): Promise<Response> {
-  const once = async () => {
-    try {
-      return await fetch(`/api${path}`, { ...init, credentials: 'same-origin' });
-    } catch {
-      throw new ApiError(0, 'NETWORK', 'Network error');
-    }
-  };
-  let res = await once();
-  if (res.status === 401 && (await refreshSession())) res = await once();
-  if (!res.ok) throw await errorOf(res);
-  return res;
-}
-
-/** Downloads a file from the API and hands it to the browser as a download named `filename`. */
-export async function downloadFile(path: string, filename: string): Promise<void> {
-  const res = await sendRaw(path);
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 // ---- onboarding ----
 

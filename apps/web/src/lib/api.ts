@@ -123,7 +123,8 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   }
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
+/** The API's error body of a non-2xx response as an ApiError. */
+export async function errorOf(res: Response): Promise<ApiError> {
   try {
     const json = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     return new ApiError(res.status, json.error?.code ?? 'HTTP_ERROR', json.error?.message ?? res.statusText, json.error?.details);
