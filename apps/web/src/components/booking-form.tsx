@@ -13,9 +13,10 @@ import {
   listAddresses,
   type PublicProvider,
 } from '../lib/api';
-import { formatDay, formatPaise, formatTime, nextIstDates } from '../lib/format';
+import { formatPaise, nextIstDates } from '../lib/format';
 import { loadPlace } from '../lib/place';
 import { useSession } from '../lib/session';
+import { SlotPicker } from './slot-picker';
 import { ErrorNote, Loading } from './status';
 
 type Service = PublicProvider['services'][number];
@@ -138,35 +139,17 @@ export function BookingForm({
           </select>
         </>
       )}
-      <fieldset>
-        <legend>{t('book.date')}</legend>
-        <ul className="chips">
-          {days.map((d) => (
-            <li key={d}>
-              <button type="button" className="chip" aria-pressed={d === date} onClick={() => setDate(d)}>
-                {formatDay(d, locale)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset aria-busy={availability === null && slotsError === null}>
-        <legend>{t('book.slots')}</legend>
-        {availability === null && slotsError === null && <Loading />}
-        {slotsError !== null && <ErrorNote error={slotsError} onRetry={() => void loadSlots()} />}
-        {availability && availability.slots.length === 0 && <p>{t('book.noSlots')}</p>}
-        {availability && availability.slots.length > 0 && (
-          <ul className="chips" data-testid="slots">
-            {availability.slots.map((s) => (
-              <li key={s.start}>
-                <button type="button" className="chip" aria-pressed={s.start === slot} onClick={() => setSlot(s.start)}>
-                  {formatTime(s.start, locale)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <SlotPicker
+        days={days}
+        date={date}
+        onDate={setDate}
+        availability={availability}
+        slotsError={slotsError}
+        onRetry={() => void loadSlots()}
+        slot={slot}
+        onSlot={setSlot}
+        testId="slots"
+      />
       {!ready ? null : !user ? (
         <p>
           <Link className="btn" href={`/login?next=${encodeURIComponent(`/providers/${provider.id}`)}`}>

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { type Availability, type Booking, getAvailability } from '../lib/api';
 import { proposeReschedule } from '../lib/api-bookings';
-import { formatDateTime, formatDay, formatTime, nextIstDates } from '../lib/format';
-import { ErrorNote, Loading } from './status';
+import { formatDateTime, nextIstDates } from '../lib/format';
+import { SlotPicker } from './slot-picker';
+import { ErrorNote } from './status';
 
 /** Propose a new time: the pro's free slots for this job's service and place, next 7 IST days. */
 export function BookingReschedule({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
@@ -68,35 +69,17 @@ export function BookingReschedule({ booking, onChange }: { booking: Booking; onC
   return (
     <div className="action reschedule">
       <p className="hint">{t('booking.rescheduleHint')}</p>
-      <fieldset>
-        <legend>{t('book.date')}</legend>
-        <ul className="chips">
-          {days.map((d) => (
-            <li key={d}>
-              <button type="button" className="chip" aria-pressed={d === date} onClick={() => setDate(d)}>
-                {formatDay(d, locale)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset aria-busy={availability === null && slotsError === null}>
-        <legend>{t('book.slots')}</legend>
-        {availability === null && slotsError === null && <Loading />}
-        {slotsError !== null && <ErrorNote error={slotsError} onRetry={() => void loadSlots()} />}
-        {availability && availability.slots.length === 0 && <p>{t('book.noSlots')}</p>}
-        {availability && availability.slots.length > 0 && (
-          <ul className="chips" data-testid="reschedule-slots">
-            {availability.slots.map((s) => (
-              <li key={s.start}>
-                <button type="button" className="chip" aria-pressed={s.start === slot} onClick={() => setSlot(s.start)}>
-                  {formatTime(s.start, locale)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <SlotPicker
+        days={days}
+        date={date}
+        onDate={setDate}
+        availability={availability}
+        slotsError={slotsError}
+        onRetry={() => void loadSlots()}
+        slot={slot}
+        onSlot={setSlot}
+        testId="reschedule-slots"
+      />
       {error !== null && <ErrorNote error={error} />}
       <div className="btn-row">
         <button type="button" className="btn" disabled={!slot || busy} onClick={() => void propose()}>
