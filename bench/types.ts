@@ -25,7 +25,7 @@ export interface BenchScenario {
   baseline?: string;
   /** The target that should reach `minRatio` × the baseline's requests per second. */
   goal?: { label: string; minRatio: number };
-  /** Load settings (defaults: 32 connections, 8 s, 2 rounds). */
+  /** Load settings (defaults: 32 connections, 8 s, 2 rounds). Use an odd number of rounds for a goal. */
   connections?: number;
   durationSec?: number;
   rounds?: number;
@@ -43,4 +43,6 @@ export interface TargetResult {
   ratioToBaseline: number | null;
   /** Baseline CPU per request ÷ this target's: efficiency, much less sensitive to other load on the machine. */
   cpuRatioToBaseline: number | null;
+  /** Median over rounds of this target's req/s ÷ the baseline's in the same round (the goal is judged on it). */
+  medianRoundRatio: number | null;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,8 +7,9 @@ import { registerAuth } from './http/auth';
 import { registerCors } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
 import { registerRateLimit } from './http/rate-limit';
+import { createRequestIdGenerator } from './http/request-id';
 import { responseSerializerCompiler } from './http/response-serializer';
-import { registerSecurityHeaders } from './http/security-headers';
+import { documentHeadersHook, registerSecurityHeaders } from './http/security-headers';
 import { lazyChildLoggerFactory, loggerOptions } from './lib/logger';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -38,10 +38,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
   const app = Fastify({
     logger: opts.logStream ? { ...loggerOptions(c.config.LOG_LEVEL), stream: opts.logStream } : loggerOptions(c.config.LOG_LEVEL),
     bodyLimit: c.config.BODY_LIMIT_BYTES,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: createRequestIdGenerator(),
     requestIdHeader: false,
     childLoggerFactory: lazyChildLoggerFactory,
     trustProxy: c.config.isProduction,
@@ -68,7 +65,7 @@ export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promis
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: documentHeadersHook } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(c), { prefix: '/api' });

@@ -1,4 +1,6 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSecurityHeaders } from '../src/http/security-headers';
 import { createTestApp, type TestApp } from './app';
 
 let t: TestApp;
@@ -66,12 +68,32 @@ describe('HTTP foundation', () => {
         headers: { origin: 'https://app.localpro.example', 'access-control-request-method': 'POST' },
       });
       expect(preflight.statusCode).toBe(204);
-      for (const h of ['strict-transport-security', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
-        expect(allowed.headers[h]).toBeDefined();
-      }
+      expect(allowed.headers['x-content-type-options']).toBe('nosniff');
+      expect(allowed.headers['x-frame-options']).toBe('DENY');
+      expect(allowed.headers['cross-origin-resource-policy']).toBe('same-site');
+      // HSTS is forbidden on plain HTTP (RFC 6797 §7.2); document-only headers stay off JSON.
+      expect(allowed.headers['strict-transport-security']).toBeUndefined();
+      expect(allowed.headers['referrer-policy']).toBeUndefined();
     } finally {
       await cors.close();
     }
+  });
+
+  it('sends HSTS only over HTTPS (as the trusted proxy reports it), and document headers on the docs page', async () => {
+    // Production trusts the proxy's X-Forwarded-Proto; the same hook on an app configured that way.
+    const behindProxy = Fastify({ trustProxy: true });
+    registerSecurityHeaders(behindProxy);
+    behindProxy.get('/api/health', async () => ({ status: 'ok' }));
+    const https = await behindProxy.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    const http = await behindProxy.inject({ url: '/api/health', headers: { 'x-forwarded-proto': 'http' } });
+    expect(http.headers['strict-transport-security']).toBeUndefined();
+    await behindProxy.close();
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['referrer-policy']).toBe('no-referrer');
+    expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(docs.headers['x-frame-options']).toBe('DENY');
   });
 
   it('publishes an OpenAPI document', async () => {
