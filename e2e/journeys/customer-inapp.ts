@@ -103,4 +103,8 @@ async function proOnMyWay(pro: Page, customer: Page, base: string, bookingNumber
   await away.waitFor({ timeout: 5_000 });
   log(`customer sees the pro on the way: ${(await tracking.locator('.tracking-eta').textContent())?.trim()}`);
   await shot(customer, 'inapp-02b-tracking');
+  // Reopening the page shows the last point at once (GET /bookings/:id/location), not "waiting".
+  await customer.reload();
+  await customer.getByTestId('tracking').getByText(/km away/).waitFor({ timeout: 10_000 });
+  log('after a reload the customer still sees where the pro is');
 }

@@ -121,6 +121,7 @@ describe('bookings authorization matrix', () => {
         url: async (ctx) => `/api/bookings/${await booking(ctx, 'PENDING')}`,
         expect: { ...action(200, 200, 200), adminNo2fa: 404 },
       },
+      { name: 'last tracked location', method: 'GET', url: on('CONFIRMED', 'location'), expect: action(200, 200, 200) },
       { name: 'accept', method: 'PUT', url: on('PENDING', 'accept'), expect: action(403, 200, 403) },
       {
         name: 'reject',

@@ -113,4 +113,44 @@ describe('live tracking', () => {
       error: { code: 'TRACKING_NOT_ACTIVE' },
     });
   });
+
+  it('GET /bookings/:id/location gives the last point to the customer, the provider and admins only', async () => {
+    const { customer, provider, booking } = await confirmedBooking();
+    const strangerCustomer = await createUser(t.c, { role: 'CUSTOMER' });
+    const strangerPro = await createApprovedProvider(t.c);
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const adminWithoutTotp = await createUser(t.c, { role: 'ADMIN', secondFactor: false });
+    const get = (headers?: { authorization: string }) =>
+      t.app.inject({ url: `/api/bookings/${booking.id}/location`, ...(headers ? { headers } : {}) });
+
+    // Nothing shared yet: an honest null, not an error.
+    expect((await get(customer.headers)).json()).toEqual({ location: null });
+
+    await t.c.db.update(bookings).set({ onTheWayAt: new Date() }).where(eq(bookings.id, booking.id));
+    const p = await open(provider.token);
+    expect((await request(p, 'location:update', { bookingId: booking.id, lat: 26.8318, lng: 80.9189 })).ok).toBe(true);
+
+    for (const who of [customer, provider, admin]) {
+      const res = await get(who.headers);
+      expect(res.statusCode).toBe(200);
+      const { location } = res.json();
+      expect(location).toMatchObject({ bookingId: booking.id, lat: 26.8318, lng: 80.9189 });
+      expect(location.distanceKm).toBeGreaterThan(2);
+      expect(location.etaMin).toBeGreaterThan(5);
+      expect(Date.parse(location.at)).not.toBeNaN();
+    }
+    for (const who of [strangerCustomer, strangerPro.user]) {
+      const res = await get(who.headers);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    expect((await get(adminWithoutTotp.headers)).statusCode).toBe(403);
+    expect((await get()).statusCode).toBe(401);
+    const unknown = await t.app.inject({ url: '/api/bookings/not-a-uuid/location', headers: customer.headers });
+    expect(unknown.statusCode).toBe(400);
+
+    // Once the job starts the point is forgotten and nothing is shared any more.
+    await t.c.db.update(bookings).set({ status: 'IN_PROGRESS', startedAt: new Date() }).where(eq(bookings.id, booking.id));
+    expect((await get(customer.headers)).json()).toEqual({ location: null });
+  });
 });

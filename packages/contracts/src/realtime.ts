@@ -55,14 +55,19 @@ export interface ReadReceiptEvent {
   upToSeq: number;
   readAt: string;
 }
-export interface LocationUpdatedEvent {
-  bookingId: string;
-  lat: number;
-  lng: number;
-  distanceKm: number | null;
-  etaMin: number | null;
-  at: string;
-}
+/** The provider's live position on the way to a booking (socket `location:updated`, and REST for the last one). */
+export const locationUpdatedEvent = z.object({
+  bookingId: z.uuid(),
+  lat: z.number(),
+  lng: z.number(),
+  distanceKm: z.number().nullable(),
+  etaMin: z.number().int().nullable(),
+  at: z.string(),
+});
+export type LocationUpdatedEvent = z.infer<typeof locationUpdatedEvent>;
+/** GET /api/bookings/:id/location: the last shared position, or null while none is being shared. */
+export const lastLocationResponse = z.object({ location: locationUpdatedEvent.nullable() });
+export type LastLocationResponse = z.infer<typeof lastLocationResponse>;
 export interface BookingUpdatedEvent {
   bookingId: string;
   status: string;

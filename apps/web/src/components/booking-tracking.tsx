@@ -1,9 +1,10 @@
 'use client';
 
 import type { LocationUpdatedEvent } from '@localpro/contracts';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Booking } from '../lib/api';
+import { getBookingLocation } from '../lib/api-bookings';
 import { formatTime } from '../lib/format';
 import { useSocketEvent } from '../lib/socket';
 
@@ -17,11 +18,30 @@ export function BookingTracking({ booking }: { booking: Booking }) {
   /** The farthest distance seen: the start of the track. */
   const startKm = useRef<number | null>(null);
 
-  useSocketEvent('location:updated', (e) => {
-    if (e.bookingId !== booking.id) return;
+  const show = (e: LocationUpdatedEvent) => {
     if (e.distanceKm !== null) startKm.current = Math.max(startKm.current ?? 0, e.distanceKm);
-    setLast(e);
+    // A live update may overtake the fetch below: keep whichever point is newer.
+    setLast((prev) => (prev && Date.parse(prev.at) >= Date.parse(e.at) ? prev : e));
+  };
+
+  useSocketEvent('location:updated', (e) => {
+    if (e.bookingId === booking.id) show(e);
   });
+
+  // Opening the page (or coming back to it) shows the last shared point at once instead of
+  // "waiting for location" until the pro's next update, which comes every few seconds at best.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch only when the booking or its trip changes
+  useEffect(() => {
+    let live = true;
+    getBookingLocation(booking.id)
+      .then(({ location }) => {
+        if (live && location) show(location);
+      })
+      .catch(() => {}); // the live updates still arrive; the hint says we are waiting
+    return () => {
+      live = false;
+    };
+  }, [booking.id, booking.onTheWayAt]);
 
   const km = last?.distanceKm ?? null;
   const progress = km !== null && startKm.current ? Math.min(1, Math.max(0, 1 - km / startKm.current)) : 0;

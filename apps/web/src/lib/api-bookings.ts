@@ -4,7 +4,7 @@
  * `sendRaw` is for multipart uploads, file downloads and calls with extra headers (Idempotency-Key):
  * it authenticates with the httpOnly `lp_at` cookie the server sets on sign-in and on every refresh.
  */
-import type { availabilityResponse } from '@localpro/contracts';
+import type { availabilityResponse, LastLocationResponse } from '@localpro/contracts';
 import type { z } from 'zod';
 import { ApiError, type Booking, errorOf, refreshSession, request } from './api';
 
@@ -12,6 +12,8 @@ export type Slot = z.infer<typeof availabilityResponse>['slots'][number];
 export type TimelineEntry = NonNullable<Booking['timeline']>[number];
 
 export const getBooking = (id: string) => request<Booking>(`/bookings/${id}`);
+/** The pro's last shared position (null while none is shared), so the track shows before the next live update. */
+export const getBookingLocation = (id: string) => request<LastLocationResponse>(`/bookings/${id}/location`);
 
 const put = (id: string, action: string, body: object = {}) =>
   request<Booking>(`/bookings/${id}/${action}`, { method: 'PUT', body });

@@ -11,6 +11,7 @@ import {
   bookingStartBody,
   bookingView,
   createBookingBody,
+  lastLocationResponse,
   listBookingsQuery,
 } from '@localpro/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -88,6 +89,20 @@ export function bookingsRoutes(c: Container & { bookings: BookingService }): Fas
         },
       },
       async (req) => s.get(requireActor(req), req.params.id),
+    );
+
+    app.get(
+      '/bookings/:id/location',
+      {
+        schema: {
+          tags,
+          security,
+          summary: "The provider's last shared position on the way to this booking (null while not shared)",
+          params: bookingIdParams,
+          response: { 200: lastLocationResponse },
+        },
+      },
+      async (req) => ({ location: await c.tracking.lastFor(participant(req), req.params.id) }),
     );
 
     const put = <B>(path: string, summary: string, body: B, run: (actor: Actor, id: string, body: never) => Promise<unknown>) =>

@@ -67,6 +67,39 @@ export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY
       const [row] = await deps.db.select().from(bookingLocations).where(eq(bookingLocations.bookingId, bookingId));
       return row ?? null;
     },
+
+    /**
+     * The last position the provider shared for this booking, for a screen opened (or reconnected) between
+     * two socket updates. Only the booking's customer and provider, and admins past the second factor, may
+     * see it; anyone else gets NOT_FOUND. Null when nothing is being shared (not on the way, or the booking
+     * left CONFIRMED and the point was forgotten).
+     */
+    async lastFor(actor: Actor, bookingId: string): Promise<LocationUpdatedEvent | null> {
+      const [row] = await deps.db
+        .select({
+          customerId: bookings.customerId,
+          providerId: bookings.providerId,
+          status: bookings.status,
+          serviceLat: bookings.serviceLat,
+          serviceLng: bookings.serviceLng,
+          lat: bookingLocations.lat,
+          lng: bookingLocations.lng,
+          updatedAt: bookingLocations.updatedAt,
+        })
+        .from(bookings)
+        .leftJoin(bookingLocations, eq(bookingLocations.bookingId, bookings.id))
+        .where(eq(bookings.id, bookingId));
+      const party =
+        row &&
+        ((actor.customerId !== null && actor.customerId === row.customerId) ||
+          (actor.providerId !== null && actor.providerId === row.providerId) ||
+          (actor.role === 'ADMIN' && actor.secondFactor));
+      if (!row || !party) throw notFound('Booking');
+      if (row.status !== 'CONFIRMED' || row.lat === null || row.lng === null || row.updatedAt === null) return null;
+      const point = { lat: row.lat, lng: row.lng };
+      const eta = estimateEta(haversineKm(point, { lat: row.serviceLat, lng: row.serviceLng }), deps.config.CITY_AVG_SPEED_KMH);
+      return { bookingId, ...point, distanceKm: eta.distanceKm, etaMin: eta.etaMin, at: row.updatedAt.toISOString() };
+    },
   };
 }
 export type TrackingService = ReturnType<typeof createTrackingService>;
