@@ -105,6 +105,9 @@ async function proOnMyWay(pro: Page, customer: Page, base: string, bookingNumber
   await shot(customer, 'inapp-02b-tracking');
   // Reopening the page shows the last point at once (GET /bookings/:id/location), not "waiting".
   await customer.reload();
-  await customer.getByTestId('tracking').getByText(/km away/).waitFor({ timeout: 10_000 });
+  await customer
+    .getByTestId('tracking')
+    .getByText(/km away/)
+    .waitFor({ timeout: 10_000 });
   log('after a reload the customer still sees where the pro is');
 }
