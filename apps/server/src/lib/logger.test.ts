@@ -42,4 +42,15 @@ describe('per-request logger', () => {
     log.child({ step: 'pay' }).warn('slow');
     expect(lines).toEqual([expect.objectContaining({ reqId: 'req-3', step: 'pay', msg: 'slow' })]);
   });
+
+  it("keeps an error's code readable (SQLSTATE, system and app codes) while any `code` field stays redacted", () => {
+    const { logger, lines } = capture('info');
+    const log = lazyChildLoggerFactory(logger, { reqId: 'req-4' }, {});
+    const dup = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    log.error({ err: dup, body: { phone: '+919876543210', code: '482913' } }, 'insert failed');
+    const line = lines[0] as { err: Record<string, unknown>; body: Record<string, unknown> };
+    expect(line.err).toMatchObject({ type: 'Error', message: dup.message, errorCode: '23505', code: '[redacted]' });
+    expect(line.body).toEqual({ phone: '[redacted]', code: '[redacted]' });
+    expect(JSON.stringify(lines)).not.toContain('482913');
+  });
 });

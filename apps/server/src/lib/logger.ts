@@ -30,8 +30,21 @@ export function loggerOptions(level: string): LoggerOptions {
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+      err: serializeError,
     },
   };
+}
+
+/**
+ * pino's error serializer, plus the error's code copied to `errorCode`: `*.code` is redacted (an OTP or TOTP
+ * code may sit in any object's `code`), which would otherwise also hide a SQLSTATE (`23505`), a system
+ * error (`ECONNREFUSED`) or our AppError code — what an on-call engineer looks for first.
+ */
+export function serializeError(err: unknown) {
+  const out = pino.stdSerializers.err(err as Error) as ReturnType<typeof pino.stdSerializers.err> & { errorCode?: string };
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' || typeof code === 'number') out.errorCode = String(code);
+  return out;
 }
 
 /** Query strings may carry phones (`/api/dev/outbox?to=`); keep the path only. */
