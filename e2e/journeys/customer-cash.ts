@@ -23,6 +23,13 @@ export const customerCashJourney: Journey = {
     await shot(page, 'cash-03-booking-pending');
 
     const pro = await signIn(await newContext(), base, PROVIDER_PHONE, { landing: '/pro' });
+    // The pro cannot make that time and offers another; the customer's page shows it and she accepts.
+    const proposed = await proProposesAnotherTime(pro, booked.bookingNumber);
+    await page.getByText(/^The pro proposed a new time: /).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Accept new time' }).click();
+    await page.getByText(/^The pro proposed a new time: /).waitFor({ state: 'detached' });
+    log(`customer accepted the pro's time ${proposed}`);
+    await shot(page, 'cash-03a-new-time-accepted');
     await proAccepts(pro, booked.bookingNumber);
     await expectStatus(page, 'Confirmed');
     // Once confirmed the customer sees the pro's phone number.
@@ -190,6 +197,29 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A UI string in either language: the demo pro's account is in Hindi, so /pro may open in Hindi. */
 export const either = (key: keyof typeof en) => new RegExp(`^(${escapeRegExp(en[key])}|${escapeRegExp(hi[key])})$`);
+
+/** On /pro the pro offers the first free time from the day after tomorrow on, and sees it waiting. */
+async function proProposesAnotherTime(pro: Page, bookingNumber: string): Promise<string> {
+  const card = pro.locator(`[data-booking="${bookingNumber}"]`);
+  await card.getByRole('button', { name: either('job.proposeTime') }).click({ timeout: 30_000 });
+  const days = card.locator('fieldset').first().locator('.chip');
+  const slots = card.getByTestId('reschedule-slots').locator('.chip');
+  const none = card.getByText(either('book.noSlots'));
+  for (let i = 2; i < (await days.count()); i += 1) {
+    const answer = pro.waitForResponse((r) => r.url().includes('/availability?') && r.url().includes(`date=${istDay(i)}`));
+    await days.nth(i).click();
+    await answer;
+    await slots.first().or(none).waitFor();
+    if (await none.isVisible()) continue;
+    const time = ((await slots.first().textContent()) ?? '').trim();
+    await slots.first().click();
+    await card.getByRole('button', { name: /^Propose |का प्रस्ताव दें$/ }).click();
+    await card.getByText(/^You proposed |^आपने .* का प्रस्ताव दिया है/).waitFor();
+    log(`pro proposed ${time} instead`);
+    return time;
+  }
+  throw new Error('the pro has no free time to offer in the next week');
+}
 
 export async function proAccepts(pro: Page, bookingNumber: string): Promise<void> {
   const card = pro.locator(`[data-booking="${bookingNumber}"]`);

@@ -3,9 +3,9 @@
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Booking } from '../lib/api';
-import { answerReschedule, cancelBooking, confirmCompletion, disputeBooking, reportNoShow } from '../lib/api-bookings';
+import { cancelBooking, confirmCompletion, disputeBooking, reportNoShow } from '../lib/api-bookings';
 import { formatDateTime, formatPaise } from '../lib/format';
-import { BookingReschedule } from './booking-reschedule';
+import { BookingReschedule, RescheduleAnswer } from './booking-reschedule';
 import { ErrorNote } from './status';
 
 const DISPUTE_WINDOW_MS = 48 * 3_600_000;
@@ -45,40 +45,13 @@ export function BookingActions({ booking, onChange }: { booking: Booking; onChan
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('booking.actions')}</h2>
-      {booking.pendingReschedule && <RescheduleAnswer booking={booking} onChange={onChange} />}
+      {booking.pendingReschedule && <RescheduleAnswer booking={booking} onChange={onChange} side="CUSTOMER" />}
       {canConfirm && <ConfirmDone booking={booking} onChange={onChange} />}
       {canMove && !booking.pendingReschedule && <BookingReschedule booking={booking} onChange={onChange} />}
       {canCancel && <CancelWithQuote booking={booking} onChange={onChange} />}
       {canNoShow && <NoShow booking={booking} onChange={onChange} />}
       {canDispute && <Dispute booking={booking} onChange={onChange} />}
     </section>
-  );
-}
-
-function RescheduleAnswer({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
-  const { t, locale } = useI18n();
-  const { busy, error, run } = useAction(onChange);
-  const p = booking.pendingReschedule!;
-  const time = formatDateTime(p.proposedStart, locale);
-  if (p.proposedBy === 'CUSTOMER') return <p className="notice">{t('booking.proposed', { time })}</p>;
-  return (
-    <div className="notice" role="status">
-      <p>{t('booking.proProposed', { time })}</p>
-      <div className="btn-row">
-        <button type="button" className="btn" disabled={busy} onClick={() => void run(() => answerReschedule(booking.id, true))}>
-          {t('booking.acceptTime')}
-        </button>
-        <button
-          type="button"
-          className="btn secondary"
-          disabled={busy}
-          onClick={() => void run(() => answerReschedule(booking.id, false))}
-        >
-          {t('booking.declineTime')}
-        </button>
-      </div>
-      {error !== null && <ErrorNote error={error} />}
-    </div>
   );
 }
 

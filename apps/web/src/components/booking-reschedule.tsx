@@ -3,13 +3,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { type Availability, type Booking, getAvailability } from '../lib/api';
-import { proposeReschedule } from '../lib/api-bookings';
+import { answerReschedule, proposeReschedule } from '../lib/api-bookings';
 import { formatDateTime, nextIstDates } from '../lib/format';
 import { SlotPicker } from './slot-picker';
 import { ErrorNote } from './status';
 
-/** Propose a new time: the pro's free slots for this job's service and place, next 7 IST days. */
-export function BookingReschedule({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
+type Side = 'CUSTOMER' | 'PROVIDER';
+
+/**
+ * Propose a new time: the pro's free slots for this job's service and place, next 7 IST days. The customer
+ * asks the pro; the pro offers the customer another time (the other side accepts or declines).
+ */
+export function BookingReschedule({
+  booking,
+  onChange,
+  side = 'CUSTOMER',
+}: {
+  booking: Booking;
+  onChange: (b: Booking) => void;
+  side?: Side;
+}) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const days = nextIstDates(7);
@@ -46,7 +59,7 @@ export function BookingReschedule({ booking, onChange }: { booking: Booking; onC
     return (
       <div className="action">
         <button type="button" className="btn secondary" onClick={() => setOpen(true)}>
-          {t('booking.reschedule')}
+          {side === 'CUSTOMER' ? t('booking.reschedule') : t('job.proposeTime')}
         </button>
       </div>
     );
@@ -68,7 +81,7 @@ export function BookingReschedule({ booking, onChange }: { booking: Booking; onC
 
   return (
     <div className="action reschedule">
-      <p className="hint">{t('booking.rescheduleHint')}</p>
+      <p className="hint">{side === 'CUSTOMER' ? t('booking.rescheduleHint') : t('job.proposeHint')}</p>
       <SlotPicker
         days={days}
         date={date}
@@ -89,6 +102,43 @@ export function BookingReschedule({ booking, onChange }: { booking: Booking; onC
           {t('common.cancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** An open proposal: its author waits; the other side accepts or declines it. */
+export function RescheduleAnswer({ booking, onChange, side }: { booking: Booking; onChange: (b: Booking) => void; side: Side }) {
+  const { t, locale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const p = booking.pendingReschedule!;
+  const time = formatDateTime(p.proposedStart, locale);
+  const mine = p.proposedBy === side;
+  if (mine)
+    return <p className="notice">{side === 'CUSTOMER' ? t('booking.proposed', { time }) : t('job.youProposed', { time })}</p>;
+  const answer = async (accept: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await answerReschedule(booking.id, accept));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="notice" role="status">
+      <p>{side === 'CUSTOMER' ? t('booking.proProposed', { time }) : t('job.customerProposed', { time })}</p>
+      <div className="btn-row">
+        <button type="button" className="btn" disabled={busy} onClick={() => void answer(true)}>
+          {t('booking.acceptTime')}
+        </button>
+        <button type="button" className="btn secondary" disabled={busy} onClick={() => void answer(false)}>
+          {t('booking.declineTime')}
+        </button>
+      </div>
+      {error !== null && <ErrorNote error={error} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useCallback, useState } from 'react';
+import { BookingReschedule, RescheduleAnswer } from '../../components/booking-reschedule';
 import { ProCountdown } from '../../components/pro-countdown';
 import { ProLiveLocation } from '../../components/pro-live-location';
 import { ErrorNote } from '../../components/status';
@@ -12,7 +13,8 @@ import { formatDateTime } from '../../lib/format';
 /**
  * What a provider can do with a booking now: accept/decline a request (before it expires), "On my way"
  * with live location, start with the customer's 4-digit code (any confirmed job: the code proves the
- * customer is there) and complete. (The card's Chat button comes with BookingSummary.)
+ * customer is there) and complete; offer the customer another time (or answer theirs) while the job is
+ * pending or confirmed. (The card's Chat button comes with BookingSummary.)
  */
 export function ProviderActions({ booking, onDone }: { booking: Booking; onDone: (b: Booking) => void }) {
   const { t, locale } = useI18n();
@@ -135,6 +137,14 @@ export function ProviderActions({ booking, onDone }: { booking: Booking; onDone:
           </form>
         </>
       )}
+      {(booking.status === 'PENDING' || booking.status === 'CONFIRMED') &&
+        !declining &&
+        !expired &&
+        (booking.pendingReschedule ? (
+          <RescheduleAnswer booking={booking} onChange={onDone} side="PROVIDER" />
+        ) : (
+          <BookingReschedule booking={booking} onChange={onDone} side="PROVIDER" />
+        ))}
       {booking.status === 'IN_PROGRESS' && (
         <div className="btn-row">
           <button

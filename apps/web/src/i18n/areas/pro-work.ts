@@ -10,6 +10,10 @@ export const proWorkMessages = defineMessages(
     'dash.statUpcoming': 'upcoming',
     'dash.noUpcoming': 'No upcoming jobs yet.',
 
+    'job.proposeTime': 'Propose another time',
+    'job.proposeHint': 'Pick a time you are free; the customer accepts or declines it.',
+    'job.youProposed': 'You proposed {time}. Waiting for the customer.',
+    'job.customerProposed': 'The customer asked to move this job to {time}',
     'job.answerWithin': 'Answer within {time}',
     'job.expired': 'This request has expired.',
     'job.onMyWay': 'On my way',
@@ -60,6 +64,10 @@ export const proWorkMessages = defineMessages(
     'dash.statUpcoming': 'आने वाले',
     'dash.noUpcoming': 'अभी कोई आने वाला काम नहीं।',
 
+    'job.proposeTime': 'दूसरा समय सुझाएँ',
+    'job.proposeHint': 'जिस समय आप खाली हों वह चुनें; ग्राहक उसे मानेंगे या मना करेंगे।',
+    'job.youProposed': 'आपने {time} का प्रस्ताव दिया है। ग्राहक के जवाब का इंतज़ार है।',
+    'job.customerProposed': 'ग्राहक ने यह काम {time} पर करने को कहा है',
     'job.answerWithin': '{time} के भीतर जवाब दें',
     'job.expired': 'यह अनुरोध समाप्त हो गया है।',
     'job.onMyWay': 'मैं रास्ते में हूँ',
