@@ -13,7 +13,8 @@ import type { FromChild } from '../servers/protocol';
  * end-to-end latency (send → the other party's `message:created`) at a fixed 200 messages per second —
  * on one node, on two nodes via Redis (senders on node A, receivers on node B; needs DATABASE_URL and
  * REDIS_URL), and against a bare Socket.IO relay in the same run.
- * Options via env: BENCH_PAIRS (500), BENCH_SECONDS (8), BENCH_RATE (200), BENCH_WINDOW (8 in flight per sender).
+ * Options via env: BENCH_PAIRS (500), BENCH_SECONDS (8), BENCH_RATE (200), BENCH_WINDOW (8 in flight per sender),
+ * BENCH_NODE_ARGS (extra node flags for the server processes, e.g. --cpu-prof).
  */
 const here = import.meta.dirname;
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 500);
@@ -33,7 +34,8 @@ interface Node {
 
 function startServer(script: string, env: Record<string, string>): Promise<Node> {
   const child = fork(path.join(here, '../servers', script), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (NODE_OPTIONS refuses --cpu-prof).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
