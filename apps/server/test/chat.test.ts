@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@localpro/contracts';
 import { eq } from 'drizzle-orm';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../src/modules/auth/auth.tables';
 import { devOutbox, notifications } from '../src/modules/notifications/notifications.tables';
@@ -159,6 +160,50 @@ describe('socket handshake and sessions', () => {
     expect((await ended).code).toBe('SESSION_REVOKED');
     await disconnected;
     expect(c.connected).toBe(false);
+  });
+});
+
+describe('expired access tokens on sockets', () => {
+  it('ends the socket when its token expires; a reconnect with the refreshed token carries on', async () => {
+    const pair = await chatPair(t);
+    // The same session's token as the server would sign it, expiring in 2 s (jose checks exp in whole seconds).
+    const claims = JSON.parse(Buffer.from(pair.customer.token.split('.')[1]!, 'base64url').toString());
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({ ...claims, iat: now, exp: now + 2 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(new TextEncoder().encode(t.c.config.jwtSecret));
+    const c = await open(shortLived);
+    expect((await request(c, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 2_100));
+    const ended = nextEvent(c, 'session:ended');
+    const disconnected = new Promise((r) => c.once('disconnect', r));
+    expect(await request(c, 'typing:start', { roomId: pair.roomId })).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_EXPIRED' },
+    });
+    expect((await ended).code).toBe('TOKEN_EXPIRED');
+    await disconnected;
+    const again = await connect(t.url, shortLived).catch((e: Error & { data?: { code: string } }) => e);
+    expect((again as { data?: { code: string } }).data?.code).toBe('TOKEN_EXPIRED');
+
+    // What the web client does next: refresh, reconnect with the new token, rejoin, and messages flow.
+    const fresh = await open(pair.customer.token);
+    const p = await open(pair.provider.token);
+    expect((await request(fresh, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+    expect((await request(p, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+    const got = nextEvent(fresh, 'message:created', (m) => m.clientMessageId === 'after-refresh');
+    expect(
+      (
+        await request(p, 'message:send', {
+          roomId: pair.roomId,
+          clientMessageId: 'after-refresh',
+          type: 'TEXT',
+          content: 'Still there?',
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await got).originalContent).toBe('Still there?');
   });
 });
 
