@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BOOKING_STATUSES,
   type BookingStatus,
+  bookingParty,
   decide,
   decideSide,
   isActive,
@@ -103,5 +104,32 @@ describe('booking state machine', () => {
     }
     expect(decideSide('COMPLETED', 'confirmCompletion', 'SYSTEM').ok).toBe(true);
     expect(decideSide('CONFIRMED', 'onMyWay', 'CUSTOMER').ok).toBe(false);
+  });
+});
+
+describe('bookingParty', () => {
+  const b = { customerId: 'c1', providerId: 'p1' };
+  const caller = (
+    over: Partial<{ role: string; customerId: string | null; providerId: string | null; secondFactor: boolean }>,
+  ) => ({
+    role: 'CUSTOMER',
+    customerId: null,
+    providerId: null,
+    secondFactor: false,
+    ...over,
+  });
+  it.each([
+    ['its customer', caller({ customerId: 'c1' }), 'CUSTOMER'],
+    ['its provider', caller({ role: 'PROVIDER', providerId: 'p1' }), 'PROVIDER'],
+    ['an admin past the second factor', caller({ role: 'ADMIN', secondFactor: true }), 'ADMIN'],
+    ['an admin without it', caller({ role: 'ADMIN' }), null],
+    ['another customer', caller({ customerId: 'c2' }), null],
+    ['another provider', caller({ role: 'PROVIDER', providerId: 'p2' }), null],
+    ['a caller with no profile', caller({}), null],
+  ] as const)('%s → %s', (_name, who, party) => {
+    expect(bookingParty(who, b)).toBe(party);
+  });
+  it('the system is always the system', () => {
+    expect(bookingParty('SYSTEM', b)).toBe('SYSTEM');
   });
 });

@@ -31,6 +31,26 @@ export const ACTIVE_STATUSES: readonly BookingStatus[] = ['PENDING', 'CONFIRMED'
 /** The party acting on a booking. SYSTEM is a job (expiry, auto-confirmation). */
 export type Party = 'CUSTOMER' | 'PROVIDER' | 'ADMIN' | 'SYSTEM';
 
+/** The caller as far as booking access goes (the fields of the HTTP/socket actor this rule reads). */
+export interface BookingCaller {
+  role: string;
+  customerId: string | null;
+  providerId: string | null;
+  secondFactor: boolean;
+}
+
+/**
+ * Which party `who` is on a booking: its customer, its provider, an admin past the second factor, or the
+ * system; null for anyone else (callers answer 404 so booking ids cannot be probed).
+ */
+export function bookingParty(who: BookingCaller | 'SYSTEM', b: { customerId: string; providerId: string }): Party | null {
+  if (who === 'SYSTEM') return 'SYSTEM';
+  if (who.customerId && who.customerId === b.customerId) return 'CUSTOMER';
+  if (who.providerId && who.providerId === b.providerId) return 'PROVIDER';
+  if (who.role === 'ADMIN' && who.secondFactor) return 'ADMIN';
+  return null;
+}
+
 export type StatusAction =
   | 'accept'
   | 'reject'

@@ -12,6 +12,7 @@ import type { NotificationType, Notifier } from '../notifications/notify';
 import { haversineKm, isCalendarDate, type LatLng } from './availability';
 import {
   type BookingStatus,
+  bookingParty,
   type Decision,
   decide,
   decideSide,
@@ -83,12 +84,10 @@ export function createBookingService(deps: BookingServiceDeps) {
   const confirmedHooks: BookingHook[] = [];
 
   function partyOf(who: Who, b: BookingRow): Party {
-    if (who === 'SYSTEM') return 'SYSTEM';
-    if (who.customerId && who.customerId === b.customerId) return 'CUSTOMER';
-    if (who.providerId && who.providerId === b.providerId) return 'PROVIDER';
-    if (who.role === 'ADMIN' && who.secondFactor) return 'ADMIN';
     // Not a participant: the booking does not exist for them (ids cannot be probed).
-    throw notFound('Booking');
+    const party = bookingParty(who, b);
+    if (!party) throw notFound('Booking');
+    return party;
   }
 
   function check(d: Decision): BookingStatus {

@@ -4,6 +4,8 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { businessRule, notFound } from '../../lib/errors';
+import type { LatLng } from '../bookings/availability';
+import { bookingParty } from '../bookings/booking-state';
 import { bookings } from '../bookings/bookings.tables';
 import { bookingLocations } from '../chat/chat.tables';
 import { customerProfiles } from '../users/users.tables';
@@ -14,6 +16,12 @@ import { estimateEta, haversineKm } from './geo';
  * last point (booking_locations), deleted when the booking leaves CONFIRMED.
  */
 export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY_AVG_SPEED_KMH'> }) {
+  /** What the customer sees of a point: where the pro is, how far from the job and how long until there. */
+  const eventOf = (bookingId: string, point: LatLng, service: LatLng, at: Date): LocationUpdatedEvent => {
+    const eta = estimateEta(haversineKm(point, service), deps.config.CITY_AVG_SPEED_KMH);
+    return { bookingId, lat: point.lat, lng: point.lng, distanceKm: eta.distanceKm, etaMin: eta.etaMin, at: at.toISOString() };
+  };
+
   return {
     async update(
       actor: Actor,
@@ -44,28 +52,15 @@ export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY
         .insert(bookingLocations)
         .values({ bookingId: p.bookingId, lat: p.lat, lng: p.lng, updatedAt: now })
         .onConflictDoUpdate({ target: bookingLocations.bookingId, set: { lat: p.lat, lng: p.lng, updatedAt: now } });
-      const eta = estimateEta(haversineKm(p, { lat: b.serviceLat, lng: b.serviceLng }), deps.config.CITY_AVG_SPEED_KMH);
       return {
         customerUserId: b.customerUserId,
-        event: {
-          bookingId: p.bookingId,
-          lat: p.lat,
-          lng: p.lng,
-          distanceKm: eta.distanceKm,
-          etaMin: eta.etaMin,
-          at: now.toISOString(),
-        },
+        event: eventOf(p.bookingId, p, { lat: b.serviceLat, lng: b.serviceLng }, now),
       };
     },
 
     /** Forgets the last point (the booking started, was cancelled or otherwise left CONFIRMED). */
     async clear(bookingId: string): Promise<void> {
       await deps.db.delete(bookingLocations).where(eq(bookingLocations.bookingId, bookingId));
-    },
-
-    async last(bookingId: string) {
-      const [row] = await deps.db.select().from(bookingLocations).where(eq(bookingLocations.bookingId, bookingId));
-      return row ?? null;
     },
 
     /**
@@ -89,16 +84,9 @@ export function createTrackingService(deps: { db: Db; config: Pick<Config, 'CITY
         .from(bookings)
         .leftJoin(bookingLocations, eq(bookingLocations.bookingId, bookings.id))
         .where(eq(bookings.id, bookingId));
-      const party =
-        row &&
-        ((actor.customerId !== null && actor.customerId === row.customerId) ||
-          (actor.providerId !== null && actor.providerId === row.providerId) ||
-          (actor.role === 'ADMIN' && actor.secondFactor));
-      if (!row || !party) throw notFound('Booking');
+      if (!row || !bookingParty(actor, row)) throw notFound('Booking');
       if (row.status !== 'CONFIRMED' || row.lat === null || row.lng === null || row.updatedAt === null) return null;
-      const point = { lat: row.lat, lng: row.lng };
-      const eta = estimateEta(haversineKm(point, { lat: row.serviceLat, lng: row.serviceLng }), deps.config.CITY_AVG_SPEED_KMH);
-      return { bookingId, ...point, distanceKm: eta.distanceKm, etaMin: eta.etaMin, at: row.updatedAt.toISOString() };
+      return eventOf(bookingId, { lat: row.lat, lng: row.lng }, { lat: row.serviceLat, lng: row.serviceLng }, row.updatedAt);
     },
   };
 }
