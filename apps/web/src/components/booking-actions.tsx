@@ -7,27 +7,10 @@ import { cancelBooking, confirmCompletion, disputeBooking, reportNoShow } from '
 import { formatDateTime, formatPaise } from '../lib/format';
 import { BookingReschedule, RescheduleAnswer } from './booking-reschedule';
 import { ErrorNote } from './status';
+import { useBookingAction } from './use-booking-action';
 
 const DISPUTE_WINDOW_MS = 48 * 3_600_000;
 const NO_SHOW_GRACE_MS = 30 * 60_000;
-
-/** Runs one action with a busy flag and an error line. */
-function useAction(onChange: (b: Booking) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (fn: () => Promise<Booking>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await fn());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
 
 /** What the customer may do now, within the policy the API enforces (its answer is shown when it says no). */
 export function BookingActions({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
@@ -57,7 +40,7 @@ export function BookingActions({ booking, onChange }: { booking: Booking; onChan
 
 function ConfirmDone({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
   const { t } = useI18n();
-  const { busy, error, run } = useAction(onChange);
+  const { busy, error, run } = useBookingAction(onChange);
   return (
     <div className="action">
       <button type="button" className="btn" disabled={busy} onClick={() => void run(() => confirmCompletion(booking.id))}>
@@ -72,7 +55,7 @@ function ConfirmDone({ booking, onChange }: { booking: Booking; onChange: (b: Bo
 /** Cancel: the fee the policy would charge right now is shown before the customer confirms. */
 function CancelWithQuote({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
   const { t, locale } = useI18n();
-  const { busy, error, run } = useAction(onChange);
+  const { busy, error, run } = useBookingAction(onChange);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const quote = booking.cancellationQuote!;
@@ -126,7 +109,7 @@ function CancelWithQuote({ booking, onChange }: { booking: Booking; onChange: (b
 
 function NoShow({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
   const { t } = useI18n();
-  const { busy, error, run } = useAction(onChange);
+  const { busy, error, run } = useBookingAction(onChange);
   return (
     <div className="action">
       <button type="button" className="btn secondary" disabled={busy} onClick={() => void run(() => reportNoShow(booking.id))}>
@@ -139,7 +122,7 @@ function NoShow({ booking, onChange }: { booking: Booking; onChange: (b: Booking
 
 function Dispute({ booking, onChange }: { booking: Booking; onChange: (b: Booking) => void }) {
   const { t } = useI18n();
-  const { busy, error, run } = useAction(onChange);
+  const { busy, error, run } = useBookingAction(onChange);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   if (!open)

@@ -7,6 +7,7 @@ import { answerReschedule, proposeReschedule } from '../lib/api-bookings';
 import { formatDateTime, nextIstDates } from '../lib/format';
 import { SlotPicker } from './slot-picker';
 import { ErrorNote } from './status';
+import { useBookingAction } from './use-booking-action';
 
 type Side = 'CUSTOMER' | 'PROVIDER';
 
@@ -109,24 +110,13 @@ export function BookingReschedule({
 /** An open proposal: its author waits; the other side accepts or declines it. */
 export function RescheduleAnswer({ booking, onChange, side }: { booking: Booking; onChange: (b: Booking) => void; side: Side }) {
   const { t, locale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useBookingAction(onChange);
   const p = booking.pendingReschedule!;
   const time = formatDateTime(p.proposedStart, locale);
   const mine = p.proposedBy === side;
   if (mine)
     return <p className="notice">{side === 'CUSTOMER' ? t('booking.proposed', { time }) : t('job.youProposed', { time })}</p>;
-  const answer = async (accept: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await answerReschedule(booking.id, accept));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const answer = (accept: boolean) => run(() => answerReschedule(booking.id, accept));
   return (
     <div className="notice" role="status">
       <p>{side === 'CUSTOMER' ? t('booking.proProposed', { time }) : t('job.customerProposed', { time })}</p>
