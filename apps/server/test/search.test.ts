@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../src/modules/bookings/bookings.tables';
-import { providerProfiles } from '../src/modules/providers/providers.tables';
+import { providerProfiles, type WorkingHours } from '../src/modules/providers/providers.tables';
 import { searchImpressions, searchLogs, searchSelections } from '../src/modules/search/search.tables';
 import { users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
@@ -180,6 +180,50 @@ describe('POST /api/search', () => {
     expect(ids).not.toContain(near);
     expect(new Set(ids)).toEqual(new Set([reviewed, oneFive]));
     expect(body.results[0].badges).toContain('AVAILABLE_THEN');
+  });
+
+  it('on a day most pros are off, the ones who work then rank first; the others still show full cards', async () => {
+    // Tomorrow in IST: the day "kal subah" asks for.
+    const tomorrow = new Date(Date.now() + 5.5 * 3_600_000 + 86_400_000).getUTCDay();
+    const allDays = (except?: number) =>
+      Object.fromEntries(
+        [0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), d === except ? [] : [{ start: '07:00', end: '20:00' }]]),
+      ) as WorkingHours;
+    const make = async (name: string, hours: WorkingHours | null) => {
+      const p = await createSearchableProvider(t.c, cat, {
+        categorySlug: 'painting',
+        ...east(2),
+        businessName: name,
+        averageRating: 4.5,
+        ratingCount: 40,
+      });
+      await t.c.db.update(providerProfiles).set({ workingHours: hours }).where(eq(providerProfiles.id, p.providerId));
+      return p.providerId;
+    };
+    const offTomorrow = await make('Off Tomorrow Painters', allDays(tomorrow));
+    const worksTomorrow = await make('Works Tomorrow Painters', allDays());
+    const noHours = await make('No Hours Painters', null);
+    const body = (await post({ query: 'painter kal subah', location: HZ })).json();
+    expect(body.interpretation.when.precision).toBe('part-of-day');
+    type R = {
+      provider: { id: string; businessName: string };
+      priceFrom: number;
+      nextAvailableSlot: string | null;
+      scoreBreakdown: { component: string; points: number }[];
+    };
+    const byId = new Map<string, R>(body.results.map((r: R) => [r.provider.id, r]));
+    const ids = body.results.map((r: R) => r.provider.id);
+    expect(ids[0]).toBe(worksTomorrow);
+    expect(new Set(ids.slice(1))).toEqual(new Set([offTomorrow, noHours])); // equal scores; order by id
+    const availability = (id: string) => byId.get(id)!.scoreBreakdown.find((b) => b.component === 'availability')!.points;
+    expect(availability(worksTomorrow)).toBe(10);
+    expect(availability(offTomorrow)).toBe(0);
+    expect(byId.get(offTomorrow)).toMatchObject({
+      provider: { businessName: 'Off Tomorrow Painters' },
+      priceFrom: expect.any(Number),
+    });
+    expect(byId.get(offTomorrow)!.nextAvailableSlot).toEqual(expect.any(String)); // free the day before or after
+    expect(byId.get(noHours)!.nextAvailableSlot).toBeNull();
   });
 
   it('personalises only when signed in (language spoken)', async () => {

@@ -106,7 +106,8 @@ export async function providerInStatus(c: Container, status: ProviderStatus, own
   if (owner) {
     const other = await createApprovedProvider(c);
     const [src] = await c.db.select().from(providerProfiles).where(eq(providerProfiles.id, other.providerId));
-    const { id: _id, userId: _u, createdAt: _c, updatedAt: _up, ...fields } = src!;
+    // working_days is generated from working_hours: the database sets it.
+    const { id: _id, userId: _u, createdAt: _c, updatedAt: _up, workingDays: _w, ...fields } = src!;
     await c.db.update(providerProfiles).set(fields).where(eq(providerProfiles.id, owner.providerId!));
   }
   await c.db.insert(documents).values({

@@ -1,3 +1,4 @@
+import { haversineKm } from '../../lib/geo';
 import { type GazetteerRow, gazetteerRows } from './gazetteer.data';
 import type { GeoPlace } from './port';
 
@@ -81,21 +82,12 @@ export function findLocalityMention(normalized: string): LocalityMention | null 
   return null;
 }
 
-const toRad = (d: number) => (d * Math.PI) / 180;
-/** Great-circle distance in km on a 6371 km sphere. */
-export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const dLat = toRad(lat2 - lat1);
-  const dLng = toRad(lng2 - lng1);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** The nearest gazetteer entry within `maxKm`. */
 export function nearestEntry(lat: number, lng: number, maxKm = 30): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestKm = Number.POSITIVE_INFINITY;
   for (const e of gazetteer) {
-    const d = haversineKm(lat, lng, e.lat, e.lng);
+    const d = haversineKm({ lat, lng }, e);
     if (d < bestKm) {
       best = e;
       bestKm = d;

@@ -1,15 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haversineKm } from '../../lib/geo';
 import { toIstIso } from '../../lib/time';
-import {
-  type AvailabilityInput,
-  availableSlots,
-  haversineKm,
-  isCalendarDate,
-  travelMinutes,
-  type WeeklyHours,
-} from './availability';
+import { type AvailabilityInput, availableSlots, isCalendarDate, travelMinutes, type WeeklyHours } from './availability';
 import { scenario } from './testdata/tz-scenario';
 
 /** Mon–Sat 09:00–19:00 with lunch 13:00–14:00; Sunday off. */

@@ -2,12 +2,9 @@
  * Slot generation, pure. All wall-clock times are Asia/Kolkata (UTC+05:30, no DST) and every
  * computation is done on UTC epoch milliseconds, so the host's time zone never matters.
  */
+import { haversineKm, type LatLng } from '../../lib/geo';
 import { IST_OFFSET_MIN } from '../../lib/time';
 
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
 export interface DayHours {
   start: string;
   end: string;
@@ -41,15 +38,6 @@ export interface Slot {
 const MIN = 60_000;
 const DAY = 1440 * MIN;
 
-/** Great-circle distance in km. */
-export function haversineKm(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Travel time between two jobs: a base plus minutes per km, rounded up, capped. */
 export function travelMinutes(from: LatLng, to: LatLng, rule: TravelRule): number {
   const km = haversineKm(from, to);
@@ -70,7 +58,8 @@ export function isCalendarDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-function weekday(date: string): number {
+/** Day of the week of an IST calendar date, 0 = Sunday (the keys of WeeklyHours). */
+export function weekday(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }

@@ -1,8 +1,9 @@
 import type { Config } from '../../config';
 import type { Executor } from '../../db/client';
 import { businessRule } from '../../lib/errors';
+import type { LatLng } from '../../lib/geo';
 import type { PriceItem } from '../providers/providers.tables';
-import { availableSlots, istMidnight, type LatLng, type Slot, type WeeklyHours } from './availability';
+import { availableSlots, istMidnight, type Slot, type WeeklyHours } from './availability';
 import type { BookingsRepository } from './bookings.repository';
 
 type Provider = NonNullable<Awaited<ReturnType<BookingsRepository['findProvider']>>>;

@@ -6,10 +6,11 @@ import type { Actor } from '../../http/auth';
 import type { JobQueue } from '../../jobs/jobs';
 import { AppError, businessRule, conflict, forbidden, notFound } from '../../lib/errors';
 import type { EventBus } from '../../lib/events';
+import { haversineKm, type LatLng } from '../../lib/geo';
 import { numericCode, readableCode } from '../../lib/ids';
 import { istDate, toIstIso } from '../../lib/time';
 import type { NotificationType, Notifier } from '../notifications/notify';
-import { haversineKm, isCalendarDate, type LatLng } from './availability';
+import { isCalendarDate } from './availability';
 import {
   type BookingStatus,
   bookingParty,

@@ -8,6 +8,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -15,6 +16,20 @@ import {
 import { createdAt, id, paise, tstz, updatedAt } from '../../db/columns';
 import { categories } from '../catalog/catalog.tables';
 import { users } from '../users/users.tables';
+
+/**
+ * Day d has working time when it lists a shift, or when day d − 1 has a shift running past midnight
+ * (end ≤ start). Anything but an empty list counts as a shift: the bound must never say "off" wrongly.
+ */
+const workingDaysSql = sql.raw(
+  ['0', '1', '2', '3', '4', '5', '6']
+    .map((d) => {
+      const prev = (Number(d) + 6) % 7;
+      return `(CASE WHEN coalesce(working_hours -> '${d}', '[]'::jsonb) <> '[]'::jsonb
+  OR coalesce(jsonb_path_exists(working_hours -> '${prev}', '$[*] ? (@.end <= @.start)'), false) THEN ${1 << Number(d)} ELSE 0 END)`;
+    })
+    .join(' + '),
+);
 
 export const providerStatus = pgEnum('provider_status', ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED']);
 export const backgroundCheckStatus = pgEnum('background_check_status', [
@@ -76,6 +91,11 @@ export const providerProfiles = pgTable(
     serviceRadiusKm: doublePrecision().notNull().default(5),
     pricing: jsonb().$type<PriceItem[]>().notNull().default([]),
     workingHours: jsonb().$type<WorkingHours>(),
+    /**
+     * Bit d set when the pro has working time on weekday d (0 = Sunday; see workingDaysMask). Search reads
+     * it from its covering index to know, without the calendar, on which days a pro cannot be free.
+     */
+    workingDays: smallint().generatedAlwaysAs(workingDaysSql).notNull(),
     timeOff: jsonb().$type<TimeOff[]>().notNull().default([]),
     languages: jsonb().$type<string[]>().notNull().default(['hi', 'en']),
     upiId: text(),

@@ -165,6 +165,8 @@ describe('upper bound used to prune before availability', () => {
           const upper = upperBoundScore(input);
           expect(upper).toBe(computeMatchScore({ ...input, availability: 'free' }).matchScore);
           expect(computeMatchScore({ ...input, availability }).matchScore).toBeLessThanOrEqual(upper);
+          // Bounded by a known best availability, the bound is the exact score at that availability.
+          expect(upperBoundScore(input, availability)).toBe(computeMatchScore({ ...input, availability }).matchScore);
         },
       ),
       { numRuns: 500 },

@@ -184,16 +184,19 @@ export function computeMatchScore(input: ScoreInput): MatchScore {
   };
 }
 
-/** The highest score this provider could reach whatever its availability (used to prune before the availability query). */
-export function upperBoundScore(input: Omit<ScoreInput, 'availability'>): number {
-  // The same arithmetic as scoreParts with availability 'free', in the same order, without allocating:
-  // it runs for every candidate of a search.
+/**
+ * The highest score this provider could reach if its availability were at best `best` (used to prune
+ * before the calendars are read); exactly its score when its availability is `best`.
+ */
+export function upperBoundScore(input: Omit<ScoreInput, 'availability'>, best: Availability = 'free'): number {
+  // The same arithmetic as scoreParts, in the same order, without allocating: it runs for every candidate
+  // of a search.
   const base =
     ratingPoints(input.averageRating, input.ratingCount) +
     verificationPoints(input.aadhaarVerified, input.backgroundVerified) +
     responseTimePoints(input.responseTimeSec) +
     distancePoints(input.distanceKm, input.radiusKm) +
-    WEIGHTS.availability;
+    availabilityPoints(best);
   const withPersonal = Math.min(100, base + personalisationPoints(input.personal));
   return round1(
     input.reputationScore >= REPUTATION_BOOST_THRESHOLD ? Math.min(100, withPersonal * (1 + REPUTATION_BOOST)) : withPersonal,

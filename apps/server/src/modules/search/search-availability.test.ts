@@ -1,6 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toIstIso } from '../../lib/time';
 import type { WeeklyHours } from '../bookings/availability';
-import { availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
+import type { Availability } from './match-score';
+import {
+  availabilityBounds,
+  availabilityFor,
+  type CandidateCalendar,
+  nextFreeSlot,
+  type SlotRules,
+  workingDaysMask,
+} from './search-availability';
+import type { RequestedTime } from './time-expressions';
 
 const hours: WeeklyHours = Object.fromEntries(
   ['0', '1', '2', '3', '4', '5', '6'].map((d) => [
@@ -65,5 +76,81 @@ describe('availability against the requested time', () => {
   });
   it('no requested time: free within the next 24 hours', () => {
     expect(at(cal(), null)).toBe('free');
+  });
+});
+
+describe('availability bound from the working days alone', () => {
+  const q = (when: RequestedTime | null) => ({ when, location: here, now, durationMin: 60, rules });
+  const day = (start: string, end: string) => ({ start, end, precision: 'day' as const, text: '' });
+  it('the mask has a bit per weekday with shifts', () => {
+    expect(workingDaysMask(hours)).toBe(0b1111110);
+    expect(workingDaysMask(null)).toBe(0);
+    expect(workingDaysMask({ '3': [{ start: '22:00', end: '02:00' }], '4': [] })).toBe(0b0011000); // runs into Thursday
+    expect(workingDaysMask({ '6': [{ start: '09:00', end: '24:00' }] })).toBe(0b1000000);
+  });
+  it('a Sunday request to a pro who is off on Sundays is exactly "not"', () => {
+    const sunday = day('2026-11-29T00:00:00+05:30', '2026-11-30T00:00:00+05:30');
+    expect(availabilityBounds(q(sunday))(workingDaysMask(hours))).toBe('not');
+    expect(availabilityFor(cal(), q(sunday))).toBe('not');
+    expect(availabilityBounds(q(day('2026-11-26T00:00:00+05:30', '2026-11-27T00:00:00+05:30')))(workingDaysMask(hours))).toBe(
+      'free',
+    );
+    expect(availabilityBounds(q(null))(0)).toBe('not');
+  });
+  it('same-day at best when the requested window has passed but the day is a working day', () => {
+    const past = { start: '2026-11-25T08:00:00+05:30', end: '2026-11-25T08:00:00+05:30', precision: 'exact' as const, text: '' };
+    expect(availabilityBounds(q(past))(workingDaysMask(hours))).toBe('same-day');
+  });
+
+  const rank: Record<Availability, number> = { not: 0, 'same-day': 1, free: 2 };
+  const hm = fc.integer({ min: 0, max: 47 }).map((h) => `${String(Math.floor(h / 2)).padStart(2, '0')}:${h % 2 ? '30' : '00'}`);
+  const shift = fc.record({ start: hm, end: hm }).filter((s) => s.start !== s.end);
+  const weekly = fc
+    .array(fc.array(shift, { maxLength: 2 }), { minLength: 7, maxLength: 7 })
+    .map((days): WeeklyHours => Object.fromEntries(days.map((shifts, d) => [String(d), shifts])));
+  const base = Date.parse('2026-11-23T00:00:00+05:30');
+  const instant = fc.integer({ min: 0, max: 14 * 48 }).map((k) => base + k * 30 * 60_000);
+  const requested = fc.oneof(
+    fc.constant(null),
+    fc
+      .record({
+        at: instant,
+        hours: fc.integer({ min: 0, max: 72 }),
+        precision: fc.constantFrom('now', 'exact', 'part-of-day', 'day', 'range'),
+      })
+      .map(
+        ({ at, hours: h, precision }): RequestedTime => ({
+          start: toIstIso(new Date(at)),
+          end: toIstIso(new Date(precision === 'exact' ? at : at + h * 3_600_000)),
+          precision: precision as RequestedTime['precision'],
+          text: '',
+        }),
+      ),
+  );
+  const busy = fc.array(
+    fc.record({ at: instant, len: fc.integer({ min: 1, max: 8 }) }).map(({ at, len }) => ({
+      start: new Date(at),
+      end: new Date(at + len * 30 * 60_000),
+      slotEnd: new Date(at + len * 30 * 60_000),
+      location: here,
+    })),
+    { maxLength: 4 },
+  );
+  it('never below the exact availability, whatever the shifts, time off and bookings (property)', () => {
+    fc.assert(
+      fc.property(weekly, busy, instant, requested, fc.boolean(), (workingHours, bookings, at, when, off) => {
+        const c: CandidateCalendar = {
+          workingHours,
+          timeOff: off ? [{ start: toIstIso(new Date(at)), end: toIstIso(new Date(at + 86_400_000)) }] : [],
+          base: here,
+          bookings,
+        };
+        const query = { when, location: here, now: new Date(at), durationMin: 60, rules };
+        const exact = availabilityFor(c, query);
+        const bound = availabilityBounds(query)(workingDaysMask(workingHours));
+        expect(rank[exact]).toBeLessThanOrEqual(rank[bound]);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,11 +1,12 @@
+import type { LatLng } from '../../lib/geo';
 import { istDate } from '../../lib/time';
 import {
   availableSlots,
   type BusyBooking,
-  type LatLng,
   type TimeOffEntry,
   type TravelRule,
   type WeeklyHours,
+  weekday,
 } from '../bookings/availability';
 import type { Availability } from './match-score';
 import type { RequestedTime } from './time-expressions';
@@ -66,15 +67,15 @@ export function nextFreeSlot(
   return null;
 }
 
+type AvailabilityQuery = { when: RequestedTime | null; location: LatLng; now: Date; durationMin: number; rules: SlotRules };
+
 /**
- * free: a job can start in the requested window (an exact time must be bookable at that minute;
- * "now" means as soon as the minimum notice allows, within 2 hours of it); same-day: not then, but
- * on the same IST day; not: neither. With no requested time the window is the next 24 hours.
+ * The two windows availability is judged on. free: a job can start in [from, until) (an exact time must be
+ * bookable at that minute; "now" means as soon as the minimum notice allows, within 2 hours of it; no
+ * requested time means the next 24 hours). same-day: a start in [dayFrom, dayUntil), the rest of the IST day
+ * of the requested time.
  */
-export function availabilityFor(
-  cal: CandidateCalendar,
-  q: { when: RequestedTime | null; location: LatLng; now: Date; durationMin: number; rules: SlotRules },
-): Availability {
+function windowsOf(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>) {
   const now = q.now.getTime();
   const when = q.when;
   let from = when ? Math.max(Date.parse(when.start), now) : now;
@@ -82,9 +83,53 @@ export function availabilityFor(
   if (when?.precision === 'exact') until = from + 1;
   if (when?.precision === 'now') until = now + (q.rules.minNoticeMin + 120) * 60_000;
   if (when?.precision === 'exact' && Date.parse(when.start) < now) from = until;
-  if (until > from) for (const _ of freeStarts(cal, { ...q, from, until })) return 'free';
   const day = istDate(new Date(Math.max(now, when ? Date.parse(when.start) : now)));
   const dayStart = Date.parse(`${day}T00:00:00+05:30`);
-  for (const _ of freeStarts(cal, { ...q, from: Math.max(now, dayStart), until: dayStart + DAY_MS })) return 'same-day';
+  return { from, until, dayFrom: Math.max(now, dayStart), dayUntil: dayStart + DAY_MS };
+}
+
+/** free, same-day or not (see windowsOf), by the bookings module's slot rules. */
+export function availabilityFor(cal: CandidateCalendar, q: AvailabilityQuery): Availability {
+  const w = windowsOf(q);
+  if (w.until > w.from) for (const _ of freeStarts(cal, { ...q, from: w.from, until: w.until })) return 'free';
+  for (const _ of freeStarts(cal, { ...q, from: w.dayFrom, until: w.dayUntil })) return 'same-day';
   return 'not';
+}
+
+/**
+ * Bit d set when the provider has working time on weekday d (0 = Sunday): a shift of that day, or one of
+ * the previous day running past midnight (end ≤ start), as availableSlots counts them. The same rule as
+ * the generated column provider_profiles.working_days.
+ */
+export function workingDaysMask(hours: WeeklyHours | null): number {
+  let mask = 0;
+  if (!hours) return mask;
+  for (let d = 0; d < 7; d++) {
+    const overnightBefore = (hours[String((d + 6) % 7)] ?? []).some((s) => s.end <= s.start);
+    if ((hours[String(d)] ?? []).length > 0 || overnightBefore) mask |= 1 << d;
+  }
+  return mask;
+}
+
+/** The weekdays (bit 0 = Sunday) of the IST dates freeStarts walks for [from, until). */
+function weekdaysWithin(from: number, until: number): number {
+  let days = 0;
+  for (let day = from; days !== 0b1111111 && istDate(new Date(day)) <= istDate(new Date(until - 1)); day += DAY_MS) {
+    days |= 1 << weekday(istDate(new Date(day)));
+  }
+  return days;
+}
+
+/**
+ * For one requested time: the best availability a provider whose working days are `workingDays` could
+ * have, never below availabilityFor whatever the calendar's shifts, breaks, time off and bookings. When it
+ * says 'not', that is the exact answer, so search ranks such a provider without reading the calendar (a
+ * Sunday request when most pros are off used to read hundreds of calendars only to learn this). The
+ * windows are worked out once; each provider then costs two bit tests.
+ */
+export function availabilityBounds(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): (workingDays: number) => Availability {
+  const w = windowsOf(q);
+  const freeDays = w.until > w.from ? weekdaysWithin(w.from, w.until) : 0;
+  const sameDays = weekdaysWithin(w.dayFrom, w.dayUntil);
+  return (workingDays) => (workingDays & freeDays ? 'free' : workingDays & sameDays ? 'same-day' : 'not');
 }

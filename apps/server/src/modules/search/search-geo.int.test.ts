@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database';
 import type { Database } from '../../db/client';
+import type { WeeklyHours } from '../bookings/availability';
 import { createSearchRepository, geoCandidatesSql } from './search.repository';
+import { workingDaysMask } from './search-availability';
 
 /** earthdistance's sphere: earth() = 6378168 m. */
 const EARTH_KM = 6378.168;
@@ -153,5 +155,25 @@ describe('geo candidates equal a brute-force haversine scan', () => {
       for (const p of expected) expect(got.has(p.id), `query ${k}: provider ${p.id}`).toBe(true);
       expect(got.size - expected.length).toBeLessThanOrEqual(1); // at most a boundary case
     }
+  });
+});
+
+describe('working days column', () => {
+  const hm = fc.integer({ min: 0, max: 48 }).map((h) => `${String(Math.floor(h / 2)).padStart(2, '0')}:${h % 2 ? '30' : '00'}`);
+  const weekly = fc
+    .array(fc.array(fc.record({ start: hm, end: hm }), { maxLength: 2 }), { minLength: 7, maxLength: 7 })
+    .map((days): WeeklyHours => Object.fromEntries(days.map((shifts, d) => [String(d), shifts])));
+  it('the database derives the same weekdays with working time as search’s rule, overnight shifts included (property)', async () => {
+    const [id] = await insertProviders([{ ...center, radiusKm: 5, status: 'APPROVED', isActive: true, userActive: true }]);
+    await fc.assert(
+      fc.asyncProperty(fc.option(weekly, { nil: null }), async (hours) => {
+        const { rows } = await database.query<{ workingDays: number }>(
+          `UPDATE provider_profiles SET working_hours = $2::jsonb WHERE id = $1 RETURNING working_days AS "workingDays"`,
+          [id, hours === null ? null : JSON.stringify(hours)],
+        );
+        expect(rows[0]!.workingDays).toBe(workingDaysMask(hours));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

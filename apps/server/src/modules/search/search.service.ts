@@ -12,7 +12,7 @@ import { type CatalogService, type SlugIndex, unknownCategory } from '../catalog
 import { type Availability, computeMatchScore, type MatchScore, type ScoreInput, upperBoundScore } from './match-score';
 import { type ParsedQuery, parseQuery } from './query-parser';
 import type { CalendarRow, CandidateRow, SearchRepository } from './search.repository';
-import { availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
+import { availabilityBounds, availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
 import { decodeCursor, encodeCursor, invalidCursor } from './search-cursor';
 import { cleanQuery } from './search-input';
 import type { RequestedTime } from './time-expressions';
@@ -37,15 +37,21 @@ interface Plan {
   specialityName: string | null;
 }
 
-/** A candidate ranked by the best score it could reach (its score if it were free then). */
+/** A candidate ranked by the best score it could reach: its score if it were as available as its working days allow. */
 interface Candidate {
   row: CandidateRow;
+  /** The best availability its working days allow (availabilityBounds); exact when 'not'. */
+  best: Availability;
   upper: number;
 }
-/** A candidate scored exactly: its calendar was read and its availability computed. */
+/** A candidate whose availability is known: from its calendar, or from its working days when they rule it out. */
 interface Scored extends Candidate {
-  cal: CalendarRow;
   availability: Availability;
+  matchScore: number;
+}
+/** A result on the page: its calendar read and its score explained. */
+interface Shown extends Scored {
+  cal: CalendarRow;
   score: MatchScore;
   durationMin: number;
   priceFrom: number | null;
@@ -223,11 +229,13 @@ export function createSearchService(deps: {
   }
 
   /**
-   * Candidates scored exactly, best first, until the top `need` can no longer change. Every candidate is
-   * read narrow (score inputs only, from the covering index); calendars and bookings are read per batch
-   * of the best upper bounds only.
+   * The page at `offset` of the candidates ranked by exact score. Every candidate is read narrow (score
+   * inputs and working days, from the covering index). Calendars are read per batch of the best upper
+   * bounds, and only for candidates whose working days leave their availability open; the rest are scored
+   * from the index alone, and their calendars are read only if they make the page.
    */
-  async function rank(p: Plan, actor: Actor | null, need: number): Promise<{ ranked: Scored[]; more: boolean; total: number }> {
+  async function rank(p: Plan, actor: Actor | null, offset: number): Promise<{ page: Shown[]; hasNext: boolean; total: number }> {
+    const need = offset + PAGE_SIZE + 1;
     const subId = p.interpretation.subCategoryId;
     const [rows, goodPast] = await Promise.all([
       repo.geoCandidates({
@@ -262,53 +270,70 @@ export function createSearchService(deps: {
         ...(p.specialityName ? { specialityName: p.specialityName } : {}),
       },
     });
-    const pool: Candidate[] = rows.map((row) => ({ row, upper: upperBoundScore(inputOf(row)) }));
+    const boundOf = availabilityBounds({ when: p.interpretation.when, now: p.now, rules });
+    const pool: Candidate[] = rows.map((row) => {
+      const best = boundOf(row.workingDays);
+      return { row, best, upper: upperBoundScore(inputOf(row), best) };
+    });
     pool.sort((a, b) => b.upper - a.upper || (a.row.id < b.row.id ? -1 : 1));
+
+    const cals = new Map<string, CalendarRow>();
+    const busyFrom = new Date(p.now.getTime() - DAY_MS);
+    const horizonEnd = new Date(p.now.getTime() + 8 * DAY_MS);
+    const readCalendars = async (ids: string[]) => {
+      const missing = ids.filter((id) => !cals.has(id));
+      if (missing.length) for (const cal of await repo.calendars(missing, busyFrom, horizonEnd)) cals.set(cal.id, cal);
+    };
+    const durationOf = (cal: CalendarRow) =>
+      (subId ? cal.pricing.find((x) => x.subCategoryId === subId)?.durationMin : undefined) ?? p.durationMin;
 
     const done: Scored[] = [];
     const location = { lat: p.lat, lng: p.lng };
-    const busyFrom = new Date(p.now.getTime() - DAY_MS);
-    const horizonEnd = new Date(p.now.getTime() + 8 * DAY_MS);
     let i = 0;
     while (i < pool.length) {
       const batch = pool.slice(i, i + (i === 0 ? Math.max(FIRST_BATCH, need) : NEXT_BATCH));
       i += batch.length;
-      const cals = new Map(
-        (
-          await repo.calendars(
-            batch.map((s) => s.row.id),
-            busyFrom,
-            horizonEnd,
-          )
-        ).map((c) => [c.id, c]),
-      );
+      await readCalendars(batch.filter((s) => s.best !== 'not').map((s) => s.row.id));
       for (const s of batch) {
+        if (p.filters.availableAt && s.best !== 'free') continue;
+        if (s.best === 'not') {
+          done.push({ ...s, availability: 'not', matchScore: s.upper });
+          continue;
+        }
         const cal = cals.get(s.row.id);
         if (!cal) continue; // deleted since the candidate query
-        const item = subId ? cal.pricing.find((x) => x.subCategoryId === subId) : undefined;
-        const durationMin = item?.durationMin ?? p.durationMin;
         const availability = availabilityFor(calendarOf(cal), {
           location,
           now: p.now,
-          durationMin,
+          durationMin: durationOf(cal),
           rules,
           when: p.interpretation.when,
         });
         if (p.filters.availableAt && availability !== 'free') continue;
-        const score = computeMatchScore({ ...inputOf(s.row), availability });
-        done.push({ ...s, cal, availability, score, durationMin, priceFrom: priceFrom(cal.pricing, subId) });
+        const matchScore = availability === s.best ? s.upper : upperBoundScore(inputOf(s.row), availability);
+        done.push({ ...s, availability, matchScore });
       }
-      done.sort((a, b) => b.score.matchScore - a.score.matchScore || (a.row.id < b.row.id ? -1 : 1));
+      done.sort((a, b) => b.matchScore - a.matchScore || (a.row.id < b.row.id ? -1 : 1));
       const nextUpper = pool[i]?.upper;
       if (nextUpper === undefined) break;
       // Stop once the (need)-th exact score beats every score the unscored candidates could reach.
-      if (done.length >= need && done[need - 1]!.score.matchScore > nextUpper) break;
+      if (done.length >= need && done[need - 1]!.matchScore > nextUpper) break;
     }
-    return { ranked: done, more: i < pool.length, total: pool.length };
+
+    const ranked = done.slice(offset, offset + PAGE_SIZE);
+    await readCalendars(ranked.map((s) => s.row.id));
+    const page = ranked.flatMap((s): Shown[] => {
+      const cal = cals.get(s.row.id);
+      if (!cal) return []; // deleted since the candidate query
+      const score = computeMatchScore({ ...inputOf(s.row), availability: s.availability });
+      return [{ ...s, cal, score, durationMin: durationOf(cal), priceFrom: priceFrom(cal.pricing, subId) }];
+    });
+    const hasNext = done.length > offset + PAGE_SIZE || (i < pool.length && ranked.length === PAGE_SIZE);
+    return { page, hasNext, total: pool.length };
   }
 
   /** The result cards of one page; the next free slot is computed for these only. */
-  function toResults(p: Plan, page: Scored[]): SearchResult[] {
+  function toResults(p: Plan, page: Shown[]): SearchResult[] {
     const location = { lat: p.lat, lng: p.lng };
     return page.map((s) => {
       const card = s.cal;
@@ -372,12 +397,12 @@ export function createSearchService(deps: {
         p = await plan(body, input.now ?? new Date());
       }
 
-      const { ranked, more, total } = await rank(p, actor, offset + PAGE_SIZE + 1);
-      const page = ranked.slice(offset, offset + PAGE_SIZE);
-      const hasNext = ranked.length > offset + PAGE_SIZE || (more && page.length === PAGE_SIZE);
+      const { page, hasNext, total } = await rank(p, actor, offset);
       const impressions = page.map((s, k) => ({ providerId: s.row.id, rank: offset + k + 1, matchScore: s.score.matchScore }));
       const id = searchId ?? randomUUID();
-      await (searchId
+      // The log row must exist before the answer (its cursor and selections refer to it); the cards are
+      // built while it is being written.
+      const recorded = searchId
         ? repo.recordImpressions(searchId, impressions)
         : repo.recordSearch(
             {
@@ -405,13 +430,19 @@ export function createSearchService(deps: {
               resultCount: total,
             },
             impressions,
-          ));
+          );
+      let results: SearchResult[];
+      try {
+        results = toResults(p, page);
+      } finally {
+        await recorded;
+      }
 
       return {
         searchId: id,
         interpretation: p.interpretation,
         location: { lat: p.lat, lng: p.lng, label: p.locationLabel },
-        results: toResults(p, page),
+        results,
         nextCursor: hasNext ? encodeCursor({ searchId: id, offset: offset + PAGE_SIZE }) : null,
       };
     },

@@ -4,12 +4,12 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { businessRule, notFound } from '../../lib/errors';
-import type { LatLng } from '../bookings/availability';
+import { haversineKm, type LatLng } from '../../lib/geo';
 import { bookingParty } from '../bookings/booking-state';
 import { bookings } from '../bookings/bookings.tables';
 import { bookingLocations } from '../chat/chat.tables';
 import { customerProfiles } from '../users/users.tables';
-import { estimateEta, haversineKm } from './geo';
+import { estimateEta } from './geo';
 
 /**
  * Live tracking: only the booking's provider, only while CONFIRMED and after "on my way". Keeps just the
