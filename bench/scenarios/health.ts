@@ -12,6 +12,12 @@ export const scenario: BenchScenario = {
   rounds: 7,
   targets: [
     { label: 'LocalPro /api/health', server: 'app', env: { SEED_DEMO_DATA: 'false' }, request: { path: '/api/health' } },
+    {
+      label: 'LocalPro, PGlite on the request thread',
+      server: 'app',
+      env: { SEED_DEMO_DATA: 'false', PGLITE_WORKER: 'false' },
+      request: { path: '/api/health' },
+    },
     { label: 'bare Fastify', server: 'bare-fastify', request: { path: '/api/health' } },
     { label: 'bare node:http', server: 'bare-http', request: { path: '/api/health' } },
   ],

@@ -21,6 +21,7 @@ const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
   poolSize: config.DATABASE_POOL_SIZE,
+  pgliteWorker: config.PGLITE_WORKER,
 });
 await runMigrations(database);
 if (process.env.BENCH_SEED === 'true') await seedDemoData(database);

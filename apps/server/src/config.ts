@@ -16,6 +16,8 @@ const schema = z.object({
   ROLES: csv.pipe(z.array(z.enum(['api', 'realtime', 'worker'])).min(1)).default(['api', 'realtime', 'worker']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('./data'),
+  /** Run the embedded database (PGlite) in its own worker thread, off the thread that serves requests. */
+  PGLITE_WORKER: bool.default(true),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().optional(),

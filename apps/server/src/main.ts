@@ -23,6 +23,7 @@ async function openAndMigrate(config: Config): Promise<Database> {
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      pgliteWorker: config.PGLITE_WORKER,
     });
     await database.ping();
     await runMigrations(database);

@@ -1,17 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { cube } from '@electric-sql/pglite/contrib/cube';
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { createPglite } from './pglite';
+import { type PgliteClient, startPgliteWorker } from './pglite-remote';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,6 +17,8 @@ export type Executor = Db | Tx;
 /** Raw SQL with positional parameters, used by pg-boss and the few hand-written queries. */
 export type RawQuery = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: T[] }>;
 
+export { createPglite, pgliteExtensions } from './pglite';
+
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
@@ -31,25 +27,14 @@ export interface Database {
   queryIn(tx: Tx, text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
-  /** The PGlite instance (embedded mode only); tests clone it. */
-  pglite?: PGlite;
+  /** The PGlite instance or its worker-thread client (embedded mode only); pg-boss runs on it. */
+  pglite?: PgliteClient;
   /** The connection string (PostgreSQL only); pg-boss opens its own small pool with it. */
   url?: string;
 }
 
-export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gist, pgcrypto, unaccent };
-
-export async function createPglite(dataDir?: string): Promise<PGlite> {
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir: path.resolve(dataDir, 'pg') } : {}),
-    extensions: pgliteExtensions,
-  });
-  return pglite;
-}
-
-export function wrapPglite(pglite: PGlite): Database {
-  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
+export function wrapPglite(pglite: PgliteClient): Database {
+  const db = drizzlePglite(pglite as PGlite, { schema, casing: 'snake_case' }) as unknown as Db;
   let closed = false;
   return {
     kind: 'pglite',
@@ -60,7 +45,7 @@ export function wrapPglite(pglite: PGlite): Database {
       return { rows: r.rows as never[] };
     },
     queryIn: async (tx, text, values) => {
-      const client = (tx as unknown as { session: { client: PGlite } }).session.client;
+      const client = (tx as unknown as { session: { client: PgliteClient } }).session.client;
       const r = await client.query(text, values as unknown[]);
       return { rows: r.rows as Record<string, unknown>[] };
     },
@@ -105,7 +90,13 @@ export function createPostgres(url: string, poolSize: number): Database {
   };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize: number;
+  /** Embedded mode: PGlite in a worker thread (the server's default) instead of on the calling thread. */
+  pgliteWorker?: boolean;
+}): Promise<Database> {
   if (opts.databaseUrl) return createPostgres(opts.databaseUrl, opts.poolSize);
-  return wrapPglite(await createPglite(opts.dataDir));
+  return wrapPglite(opts.pgliteWorker ? await startPgliteWorker(opts.dataDir) : await createPglite(opts.dataDir));
 }
