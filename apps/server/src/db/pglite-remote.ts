@@ -6,15 +6,21 @@ import { deserializeError, type Reply, type Request, type WireQueryOptions } fro
 export type PgliteClient = Pick<PGlite, 'query' | 'exec' | 'transaction' | 'listen' | 'close'>;
 
 const PROBE = 'localpro-parser-probe';
+/** drizzle passes the same options object for every run of a prepared query: convert each once. */
+const wireCache = new WeakMap<QueryOptions, WireQueryOptions>();
 function toWire(options: QueryOptions | undefined): WireQueryOptions | undefined {
   if (!options) return undefined;
+  const cached = wireCache.get(options);
+  if (cached) return cached;
   const unsupported = Object.keys(options).filter((k) => k !== 'rowMode' && k !== 'parsers');
   if (unsupported.length) throw new Error(`PGlite worker: query options ${unsupported.join(', ')} are not supported`);
   const identityTypes = Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
     if (parse(PROBE, Number(oid)) !== PROBE) throw new Error(`PGlite worker: the parser for type ${oid} is not the identity`);
     return Number(oid);
   });
-  return { ...(options.rowMode ? { rowMode: options.rowMode } : {}), ...(identityTypes.length ? { identityTypes } : {}) };
+  const wire = { ...(options.rowMode ? { rowMode: options.rowMode } : {}), ...(identityTypes.length ? { identityTypes } : {}) };
+  wireCache.set(options, wire);
+  return wire;
 }
 
 /**

@@ -48,9 +48,10 @@ async function begin(db: PGlite): Promise<number> {
   const ended = new Promise<boolean>((resolve) => {
     end = resolve;
   });
-  const done = db
+  const done: Promise<void> = db
     .transaction(async (tx) => {
-      transactions.set(id, { tx, end, done: Promise.resolve() });
+      // Runs after PGlite's BEGIN, so `done` is assigned by now.
+      transactions.set(id, { tx, end, done });
       opened();
       if (!(await ended)) throw ROLLBACK;
     })
@@ -59,9 +60,7 @@ async function begin(db: PGlite): Promise<number> {
     })
     .finally(() => transactions.delete(id));
   await Promise.race([isOpen, done]);
-  const open = transactions.get(id);
-  if (!open) throw new Error('The transaction could not begin');
-  open.done = done;
+  if (!transactions.has(id)) throw new Error('The transaction could not begin');
   return id;
 }
 
