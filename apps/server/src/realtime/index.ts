@@ -108,8 +108,9 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
 /** With REDIS_URL: the Redis adapter (ioredis pub/sub pair), so emits reach sockets on every node. */
 function useRedisAdapter(io: RealtimeServer, c: Container): Redis[] {
   if (!c.config.REDIS_URL) return [];
-  const pub = new Redis(c.config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  const sub = pub.duplicate();
+  // Commands issued in the same tick (the publishes of one chat message, say) share one write.
+  const pub = new Redis(c.config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  const sub = pub.duplicate({ enableAutoPipelining: false });
   for (const r of [pub, sub]) r.on('error', (err) => c.logger.warn({ err: err.message }, 'realtime redis error'));
   io.adapter(createAdapter(pub, sub));
   return [pub, sub];

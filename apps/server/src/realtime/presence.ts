@@ -35,14 +35,21 @@ export function memoryPresence(): Presence {
   };
 }
 
+/**
+ * Redis-backed presence shared by every node. A user with a socket on this node is online without asking
+ * Redis (the common case for a chat reply: both parties on the node that holds the room's traffic).
+ */
 export function redisPresence(redis: Redis, ttlSec = 90): Presence {
   const key = (userId: string) => `presence:${userId}`;
+  const local = memoryPresence();
   return {
     ttlSec,
     async isOnline(userId) {
+      if (await local.isOnline(userId)) return true;
       return (await redis.zcount(key(userId), Date.now(), '+inf')) > 0;
     },
     async connected(userId, socketId) {
+      await local.connected(userId, socketId);
       await redis
         .multi()
         .zadd(key(userId), Date.now() + ttlSec * 1000, socketId)
@@ -50,6 +57,7 @@ export function redisPresence(redis: Redis, ttlSec = 90): Presence {
         .exec();
     },
     async disconnected(userId, socketId) {
+      await local.disconnected(userId, socketId);
       await redis.zrem(key(userId), socketId);
     },
     async refresh(entries) {

@@ -3,8 +3,14 @@ import type { Database } from '../db/client';
 import { createTokenSigner } from '../modules/auth/tokens';
 import { createSessionCheck } from './session-check';
 
-function fakeDatabase(row: { revoked_at: unknown; token_version: number; status: string; role: string }) {
-  const query = vi.fn(async () => ({ rows: [row] }));
+type Row = { revoked_at: unknown; token_version: number; status: string; role: string };
+const SID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** sessions ⋈ users as the check reads them: session SID(n) belongs to user `u<n>`. */
+function fakeDatabase(row: Row, rowsBySession: Map<string, Row> = new Map()) {
+  const query = vi.fn(async (_sql: string, params: unknown[]) => ({
+    rows: (params[0] as string[]).map((id) => ({ id, user_id: `u${Number(id.slice(-12))}`, ...(rowsBySession.get(id) ?? row) })),
+  }));
   return { db: { query } as unknown as Database, query, row };
 }
 
@@ -14,7 +20,7 @@ describe('socket session check', () => {
     const verify = vi.spyOn(signer, 'verify');
     const { db, query, row } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
     const check = createSessionCheck({ tokenSigner: signer, database: db });
-    const token = await signer.sign({ sub: 'u1', sid: 's1', role: 'CUSTOMER', tv: 0 });
+    const token = await signer.sign({ sub: 'u1', sid: SID(1), role: 'CUSTOMER', tv: 0 });
     await check(token);
     await check(token);
     expect(verify).toHaveBeenCalledTimes(1);
@@ -29,7 +35,7 @@ describe('socket session check', () => {
       const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 60);
       const { db } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'PROVIDER' });
       const check = createSessionCheck({ tokenSigner: signer, database: db });
-      const token = await signer.sign({ sub: 'u2', sid: 's2', role: 'PROVIDER', tv: 0 });
+      const token = await signer.sign({ sub: 'u2', sid: SID(2), role: 'PROVIDER', tv: 0 });
       await check(token);
       vi.setSystemTime(Date.now() + 61_000);
       await expect(check(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
@@ -43,8 +49,42 @@ describe('socket session check', () => {
     const other = createTokenSigner('another-secret-0123456789abcdefghijklmnopqrstuv', 900);
     const { db } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
     const check = createSessionCheck({ tokenSigner: signer, database: db });
-    await expect(check(await other.sign({ sub: 'u3', sid: 's3', role: 'CUSTOMER', tv: 0 }))).rejects.toMatchObject({
+    await expect(check(await other.sign({ sub: 'u3', sid: SID(3), role: 'CUSTOMER', tv: 0 }))).rejects.toMatchObject({
       code: 'TOKEN_INVALID',
     });
+  });
+
+  it('batches the lookups of many sockets into one query per round trip; each event gets its own verdict', async () => {
+    const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
+    const revoked = new Map<string, Row>([[SID(7), { revoked_at: new Date(), token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }]]);
+    const { db, query } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }, revoked);
+    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    const tokens = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signer.sign({ sub: `u${i}`, sid: SID(i), role: 'CUSTOMER', tv: 0 })),
+    );
+    await check(tokens[0]!); // verified once each, so the burst below goes straight to the lookup
+    await Promise.all(tokens.map((t) => check(t).catch(() => {})));
+    query.mockClear();
+    // Two events per socket, all at once: one query for the first arrival, one shared by everything queued behind it.
+    const verdicts = await Promise.allSettled([...tokens, ...tokens].map((t) => check(t)));
+    expect(query.mock.calls.length).toBeLessThanOrEqual(2);
+    const refused = verdicts.flatMap((v, i) => (v.status === 'rejected' ? [{ i: i % 50, code: (v.reason as { code: string }).code }] : []));
+    expect(refused).toEqual([
+      { i: 7, code: 'SESSION_REVOKED' },
+      { i: 7, code: 'SESSION_REVOKED' },
+    ]);
+  });
+
+  it('refuses a token whose session belongs to someone else, and an event after a failed lookup is looked up again', async () => {
+    const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
+    const { db, query } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
+    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    await expect(check(await signer.sign({ sub: 'u9', sid: SID(4), role: 'CUSTOMER', tv: 0 }))).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+    const token = await signer.sign({ sub: 'u5', sid: SID(5), role: 'CUSTOMER', tv: 0 });
+    query.mockRejectedValueOnce(Object.assign(new Error('connection terminated'), { code: '57P01' }));
+    await expect(check(token)).rejects.toThrow('connection terminated');
+    await expect(check(token)).resolves.toBeUndefined();
   });
 });

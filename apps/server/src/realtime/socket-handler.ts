@@ -10,48 +10,11 @@ export interface SocketData {
   token: string;
 }
 
-const coalesced = new WeakMap<Socket, () => Promise<void>>();
-
-/**
- * Every event waits for a session check that started after the event arrived; events arriving while a
- * check is running share the next one (a burst of 100 messages costs 2 lookups, not 100).
- */
-function sessionCheckFor(socket: Socket, check: (token: string) => Promise<void>): () => Promise<void> {
-  let fn = coalesced.get(socket);
-  if (fn) return fn;
-  let running: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const start = (): Promise<void> => {
-    const p = check((socket.data as SocketData).token).finally(() => {
-      if (running === p) running = null;
-    });
-    running = p;
-    return p;
-  };
-  fn = () => {
-    if (!running) return start();
-    if (!next) {
-      next = running
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .then(() => {
-          next = null;
-          return start();
-        });
-    }
-    return next;
-  };
-  coalesced.set(socket, fn);
-  return fn;
-}
-
 const SESSION_CODES = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'SESSION_REVOKED', 'USER_BANNED']);
 
 /**
  * Wraps one client event: re-validates the session (a revoked or expired session is told why and
- * disconnected), validates the payload with its contracts schema, runs the handler and acks
+ * disconnected; session-check.ts batches the lookups of all sockets), validates the payload with its contracts schema, runs the handler and acks
  * `{ ok: true, ... }` or `{ ok: false, error }` — the same error mapping as HTTP.
  */
 export function handle<S extends z.ZodType, R extends object>(
@@ -66,7 +29,7 @@ export function handle<S extends z.ZodType, R extends object>(
     const data = socket.data as SocketData;
     const { actor } = data;
     try {
-      await sessionCheckFor(socket, deps.checkSession)();
+      await deps.checkSession(data.token);
     } catch (err) {
       const e = toAppError(err);
       ack({ ok: false, error: e.toBody().error });

@@ -181,49 +181,17 @@ export function createChatRepository(db: Executor) {
     },
 
     /**
-     * Assigns the room's next seq and stores the message, in one statement run by `run` (autocommit, or
-     * inside the caller's transaction). A clientMessageId already stored in the room fails the whole
-     * statement with a unique violation (see isDuplicateClientId), so the counter bump is undone with it and
-     * seqs stay gap-free without a BEGIN/COMMIT round trip. Returns null when the room does not exist.
+     * Stores messages of any number of rooms in one statement: each room's counter moves by its number of
+     * new messages and they take the next seqs in the order given. A clientMessageId already stored in its
+     * room is skipped (the caller reads the stored one), so the counters move only by what is inserted and
+     * seqs stay gap-free. Rooms are locked in id order, so concurrent batches (other nodes) cannot deadlock;
+     * a concurrent insert of the same clientMessageId still fails the whole statement (isDuplicateClientId)
+     * and nothing of it is written. A message whose room does not exist is not stored (no row for it).
      */
-    async insertMessage(run: RawQuery, m: NewMessage): Promise<MessageRow | null> {
-      const { rows } = await run(
-        `with s as (update chat_rooms set last_seq = last_seq + 1, last_message_at = now() where id = $1 returning last_seq)
-         insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
-                               detected_language, translations, media_url, location)
-         select $1, s.last_seq, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb from s
-         returning *`,
-        [
-          m.chatRoomId,
-          m.clientMessageId,
-          m.senderId,
-          m.type,
-          m.content ?? null,
-          m.originalContent ?? null,
-          m.detectedLanguage ?? null,
-          JSON.stringify(m.translations ?? {}),
-          m.mediaUrl ?? null,
-          m.location ? JSON.stringify(m.location) : null,
-        ],
-      );
-      return rows[0] ? messageFromRow(rows[0]) : null;
-    },
-
-    async findManyByClientIds(roomId: string, clientMessageIds: string[]): Promise<MessageRow[]> {
-      if (clientMessageIds.length === 0) return [];
-      return db
-        .select()
-        .from(messages)
-        .where(and(eq(messages.chatRoomId, roomId), inArray(messages.clientMessageId, clientMessageIds)));
-    },
-
-    /**
-     * Several messages of one room in one statement: the counter moves by n and the rows take the n seqs in
-     * order. Like insertMessage, a clientMessageId already stored fails the whole statement (nothing written).
-     */
-    async insertBatch(run: RawQuery, roomId: string, batch: NewMessage[]): Promise<MessageRow[]> {
+    async insertMessages(run: RawQuery, batch: NewMessage[]): Promise<MessageRow[]> {
       const data = batch.map((m, i) => ({
         ord: i + 1,
+        chat_room_id: m.chatRoomId,
         client_message_id: m.clientMessageId,
         sender_id: m.senderId,
         type: m.type,
@@ -235,17 +203,25 @@ export function createChatRepository(db: Executor) {
         location: m.location ?? null,
       }));
       const { rows } = await run(
-        `with s as (update chat_rooms set last_seq = last_seq + $2, last_message_at = now() where id = $1 returning last_seq),
-              x as (select * from jsonb_to_recordset($3::jsonb) as x(ord int, client_message_id text, sender_id uuid,
-                      type message_type, content text, original_content text, detected_language text, translations jsonb,
-                      media_url text, location jsonb))
+        `with x as (select x.* from jsonb_to_recordset($1::jsonb) as x(ord int, chat_room_id uuid, client_message_id text,
+                      sender_id uuid, type message_type, content text, original_content text, detected_language text,
+                      translations jsonb, media_url text, location jsonb)
+                    where not exists (select 1 from messages m
+                                      where m.chat_room_id = x.chat_room_id and m.client_message_id = x.client_message_id)),
+              n as (select chat_room_id, count(*)::int as n from x group by chat_room_id),
+              locked as (select r.id from chat_rooms r where r.id in (select chat_room_id from n) order by r.id for update),
+              s as (update chat_rooms r set last_seq = r.last_seq + n.n, last_message_at = now()
+                    from n where r.id = n.chat_room_id and r.id in (select id from locked)
+                    returning r.id, r.last_seq, n.n)
          insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
                                detected_language, translations, media_url, location)
-         select $1, s.last_seq - $2 + x.ord, x.client_message_id, x.sender_id, x.type, x.content, x.original_content,
-                x.detected_language, coalesce(x.translations, '{}'::jsonb), x.media_url, x.location
-         from s, x order by x.ord
+         select x.chat_room_id, s.last_seq - s.n + row_number() over (partition by x.chat_room_id order by x.ord),
+                x.client_message_id, x.sender_id, x.type, x.content, x.original_content, x.detected_language,
+                coalesce(x.translations, '{}'::jsonb), x.media_url, x.location
+         from x join s on s.id = x.chat_room_id
+         order by x.ord
          returning *`,
-        [roomId, batch.length, JSON.stringify(data)],
+        [JSON.stringify(data)],
       );
       return rows.map(messageFromRow);
     },

@@ -19,119 +19,102 @@ interface Queued extends PreparedMessage {
   reject: (err: unknown) => void;
 }
 
+/** Another node inserted the same clientMessageId at the same moment, or two batches waited on each other. */
+const isRetryable = (err: unknown) =>
+  isDuplicateClientId(err) || (err as { code?: string } | null)?.code === '40P01' || (err as { cause?: { code?: string } })?.cause?.code === '40P01';
+const keyOf = (m: NewMessage) => `${m.chatRoomId}\u0000${m.clientMessageId}`;
+
 /**
- * Writes chat messages per room, coalescing the ones that arrive while a write for that room is in flight
- * into one statement (the room counter moves by n and n rows are inserted in arrival order). The insert
- * itself detects a clientMessageId that is already stored: the statement fails as a whole (its counter bump
- * included), so seqs stay gap-free and no lookup precedes the common, fresh message. A batch that hits a
- * stored id (a retry, or another node's insert) is written again one message at a time.
+ * Writes chat messages for every room on this node through one queue: messages that arrive while a write is
+ * in flight go into the next statement together, whatever their room (one commit for hundreds of messages
+ * under load, one statement per message when quiet). Arrival order is kept, so each room's seqs follow the
+ * order its messages arrived in. A clientMessageId already stored (a retry) is skipped by the statement and
+ * answered with the stored message; retries of one message within a batch share its result.
  */
 export function createMessageWriter(deps: { database: Database; repo: ChatRepository; maxBatch?: number }) {
   const { repo, database } = deps;
-  const queues = new Map<string, Queued[]>();
-  const maxBatch = deps.maxBatch ?? 200;
+  const maxBatch = deps.maxBatch ?? 500;
+  let queue: Queued[] = [];
+  let draining = false;
   const inTx =
     (tx: Tx): RawQuery =>
     (text, values) =>
       database.queryIn(tx, text, values) as never;
 
-  /** Inserts with `insert(run)`; when any item has an afterInsert, inside one transaction that runs them. */
-  async function insertAtomically(
-    items: PreparedMessage[],
-    insert: (run: RawQuery) => Promise<MessageRow[]>,
-  ): Promise<MessageRow[]> {
-    if (!items.some((q) => q.afterInsert)) return insert(database.query);
+  /** Inserts `items`; when any has an afterInsert, inside one transaction that runs them. */
+  async function insertAtomically(items: PreparedMessage[]): Promise<MessageRow[]> {
+    const values = items.map((q) => q.values);
+    if (!items.some((q) => q.afterInsert)) return repo.insertMessages(database.query, values);
     return database.db.transaction(async (tx) => {
-      const rows = await insert(inTx(tx));
-      const byId = new Map(rows.map((r) => [r.clientMessageId, r]));
+      const rows = await repo.insertMessages(inTx(tx), values);
+      const byKey = new Map(rows.map((r) => [keyOf(r), r]));
       for (const q of items) {
-        const row = byId.get(q.values.clientMessageId);
+        const row = byKey.get(keyOf(q.values));
         if (row && q.afterInsert) await q.afterInsert(tx, row);
       }
       return rows;
     });
   }
 
-  async function writeOne(item: PreparedMessage): Promise<WriteResult> {
-    try {
-      const [row] = await insertAtomically([item], async (run) => {
-        const inserted = await repo.insertMessage(run, item.values);
-        return inserted ? [inserted] : [];
-      });
-      if (row) return { row, duplicate: false };
-    } catch (err) {
-      if (!isDuplicateClientId(err)) throw err;
+  async function insertWithRetry(items: PreparedMessage[]): Promise<MessageRow[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await insertAtomically(items);
+      } catch (err) {
+        // The conflicting insert has committed by now, so the next attempt skips its id.
+        if (!isRetryable(err) || attempt === 3) throw err;
+      }
     }
-    // Stored before (a retry), or nothing was written (the room vanished): return what is stored.
-    const stored = await repo.findByClientId(item.values.chatRoomId, item.values.clientMessageId);
-    if (!stored) throw new AppError('CONFLICT', 'The message could not be stored; send it again');
-    return { row: stored, duplicate: true };
   }
 
-  async function writeBatch(roomId: string, batch: Queued[]): Promise<void> {
-    // Retries of one message within the batch share its result.
+  async function writeBatch(batch: Queued[]): Promise<void> {
     const primary = new Map<string, Queued>();
     const followers: { item: Queued; of: string }[] = [];
     for (const item of batch) {
-      const id = item.values.clientMessageId;
-      if (primary.has(id)) followers.push({ item, of: id });
-      else primary.set(id, item);
+      const key = keyOf(item.values);
+      if (primary.has(key)) followers.push({ item, of: key });
+      else primary.set(key, item);
     }
-    const fresh = [...primary.values()];
-    const results = new Map<string, WriteResult>();
-    if (fresh.length === 1) {
-      results.set(fresh[0]!.values.clientMessageId, await writeOne(fresh[0]!));
-    } else {
-      let rows: MessageRow[] | null = null;
-      try {
-        rows = await insertAtomically(fresh, (run) =>
-          repo.insertBatch(
-            run,
-            roomId,
-            fresh.map((q) => q.values),
-          ),
-        );
-      } catch (err) {
-        if (!isDuplicateClientId(err)) throw err;
+    const rows = await insertWithRetry([...primary.values()]);
+    const inserted = new Map(rows.map((r) => [keyOf(r), r]));
+    const results = new Map<string, WriteResult | Error>();
+    for (const [key, q] of primary) {
+      const row = inserted.get(key);
+      if (row) {
+        results.set(key, { row, duplicate: false });
+        continue;
       }
-      if (rows && rows.length === fresh.length) {
-        for (const row of rows) results.set(row.clientMessageId, { row, duplicate: false });
-      } else {
-        // Some id was stored already: nothing of the batch was written; one at a time, in arrival order.
-        for (const q of fresh) results.set(q.values.clientMessageId, await writeOne(q));
-      }
+      // Stored before (a retry), or not written because the room vanished.
+      const stored = await repo.findByClientId(q.values.chatRoomId, q.values.clientMessageId);
+      results.set(key, stored ? { row: stored, duplicate: true } : new AppError('CONFLICT', 'The message could not be stored; send it again'));
     }
-    for (const [id, q] of primary) q.resolve(results.get(id)!);
-    for (const f of followers) f.item.resolve({ row: results.get(f.of)!.row, duplicate: true });
+    const settle = (q: Queued, r: WriteResult | Error) => (r instanceof Error ? q.reject(r) : q.resolve(r));
+    for (const [key, q] of primary) settle(q, results.get(key)!);
+    for (const f of followers) {
+      const r = results.get(f.of)!;
+      settle(f.item, r instanceof Error ? r : { row: r.row, duplicate: true });
+    }
   }
 
-  async function drain(roomId: string): Promise<void> {
-    for (;;) {
-      const queue = queues.get(roomId);
-      if (!queue || queue.length === 0) {
-        queues.delete(roomId);
-        return;
-      }
-      const batch = queue.splice(0, maxBatch);
+  async function drain(): Promise<void> {
+    draining = true;
+    while (queue.length > 0) {
+      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
+      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
       try {
-        await writeBatch(roomId, batch);
+        await writeBatch(batch);
       } catch (err) {
         for (const q of batch) q.reject(err);
       }
     }
+    draining = false;
   }
 
   return {
     write(item: PreparedMessage): Promise<WriteResult> {
-      const roomId = item.values.chatRoomId;
       return new Promise<WriteResult>((resolve, reject) => {
-        const queue = queues.get(roomId);
-        if (queue) {
-          queue.push({ ...item, resolve, reject });
-          return;
-        }
-        queues.set(roomId, [{ ...item, resolve, reject }]);
-        void drain(roomId);
+        queue.push({ ...item, resolve, reject });
+        if (!draining) void drain();
       });
     },
   };
