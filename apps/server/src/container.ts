@@ -48,7 +48,9 @@ import { memoryPresence, redisPresence } from './realtime/presence';
  */
 export function createContainer(deps: { config: Config; database: Database; logger: Logger; rateLimitPrefix?: string }) {
   const { config, database, logger } = deps;
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, enableAutoPipelining: true }) : null;
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, enableAutoPipelining: true })
+    : null;
   redis?.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
   const rateLimiter = redis ? redisRateLimiter(redis, deps.rateLimitPrefix) : memoryRateLimiter();
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);

@@ -21,7 +21,10 @@ async function insertId(sql: string, values: unknown[]): Promise<string> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  userId = await insertId(`insert into users (role, phone, name) values ('PROVIDER', '+918555000001', 'Writer test') returning id`, []);
+  userId = await insertId(
+    `insert into users (role, phone, name) values ('PROVIDER', '+918555000001', 'Writer test') returning id`,
+    [],
+  );
   providerId = await insertId('insert into provider_profiles (user_id) values ($1) returning id', [userId]);
 });
 afterAll(() => database.close());
@@ -31,9 +34,13 @@ async function rooms(n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const phone = `+918556${String(made++).padStart(6, '0')}`;
-    const user = await insertId(`insert into users (role, phone, name) values ('CUSTOMER', $1, 'Writer test') returning id`, [phone]);
+    const user = await insertId(`insert into users (role, phone, name) values ('CUSTOMER', $1, 'Writer test') returning id`, [
+      phone,
+    ]);
     const customerId = await insertId('insert into customer_profiles (user_id) values ($1) returning id', [user]);
-    ids.push(await insertId('insert into chat_rooms (customer_id, provider_id) values ($1, $2) returning id', [customerId, providerId]));
+    ids.push(
+      await insertId('insert into chat_rooms (customer_id, provider_id) values ($1, $2) returning id', [customerId, providerId]),
+    );
   }
   return ids;
 }
@@ -118,7 +125,9 @@ describe('chat writer', () => {
     };
     const writer = createMessageWriter({ database: counting, repo: createChatRepository(database.db) });
     const roomIds = await rooms(20);
-    const writes = roomIds.flatMap((roomId) => Array.from({ length: 10 }, (_, i) => writer.write({ values: message(roomId, `b${i}`) })));
+    const writes = roomIds.flatMap((roomId) =>
+      Array.from({ length: 10 }, (_, i) => writer.write({ values: message(roomId, `b${i}`) })),
+    );
     const results = await Promise.all(writes);
     expect(results.every((r) => !r.duplicate)).toBe(true);
     expect(statements).toBeLessThanOrEqual(2);

@@ -56,7 +56,9 @@ describe('socket session check', () => {
 
   it('batches the lookups of many sockets into one query per round trip; each event gets its own verdict', async () => {
     const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
-    const revoked = new Map<string, Row>([[SID(7), { revoked_at: new Date(), token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }]]);
+    const revoked = new Map<string, Row>([
+      [SID(7), { revoked_at: new Date(), token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }],
+    ]);
     const { db, query } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }, revoked);
     const check = createSessionCheck({ tokenSigner: signer, database: db });
     const tokens = await Promise.all(
@@ -68,7 +70,9 @@ describe('socket session check', () => {
     // Two events per socket, all at once: one query for the first arrival, one shared by everything queued behind it.
     const verdicts = await Promise.allSettled([...tokens, ...tokens].map((t) => check(t)));
     expect(query.mock.calls.length).toBeLessThanOrEqual(2);
-    const refused = verdicts.flatMap((v, i) => (v.status === 'rejected' ? [{ i: i % 50, code: (v.reason as { code: string }).code }] : []));
+    const refused = verdicts.flatMap((v, i) =>
+      v.status === 'rejected' ? [{ i: i % 50, code: (v.reason as { code: string }).code }] : [],
+    );
     expect(refused).toEqual([
       { i: 7, code: 'SESSION_REVOKED' },
       { i: 7, code: 'SESSION_REVOKED' },

@@ -21,7 +21,9 @@ interface Queued extends PreparedMessage {
 
 /** Another node inserted the same clientMessageId at the same moment, or two batches waited on each other. */
 const isRetryable = (err: unknown) =>
-  isDuplicateClientId(err) || (err as { code?: string } | null)?.code === '40P01' || (err as { cause?: { code?: string } })?.cause?.code === '40P01';
+  isDuplicateClientId(err) ||
+  (err as { code?: string } | null)?.code === '40P01' ||
+  (err as { cause?: { code?: string } })?.cause?.code === '40P01';
 const keyOf = (m: NewMessage) => `${m.chatRoomId}\u0000${m.clientMessageId}`;
 
 /**
@@ -86,7 +88,10 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
       }
       // Stored before (a retry), or not written because the room vanished.
       const stored = await repo.findByClientId(q.values.chatRoomId, q.values.clientMessageId);
-      results.set(key, stored ? { row: stored, duplicate: true } : new AppError('CONFLICT', 'The message could not be stored; send it again'));
+      results.set(
+        key,
+        stored ? { row: stored, duplicate: true } : new AppError('CONFLICT', 'The message could not be stored; send it again'),
+      );
     }
     const settle = (q: Queued, r: WriteResult | Error) => (r instanceof Error ? q.reject(r) : q.resolve(r));
     for (const [key, q] of primary) settle(q, results.get(key)!);
