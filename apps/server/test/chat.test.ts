@@ -290,6 +290,33 @@ describe('messages over the socket', () => {
     expect(received.filter((m) => m.clientMessageId === 'dup-1')).toHaveLength(1);
   });
 
+  it("shows a sent message on the sender's other devices; the sending device has it in its ack only", async () => {
+    const pair = await chatPair(t, { customerLanguage: 'en', providerLanguage: 'hi' });
+    const phone = await open(pair.customer.token);
+    const laptop = await open(pair.customer.token); // same account, second device (only its user channel)
+    const p = await open(pair.provider.token);
+    await request(phone, 'room:join', { roomId: pair.roomId });
+    await request(p, 'room:join', { roomId: pair.roomId });
+    const onPhone: ChatMessage[] = [];
+    phone.on('message:created', (m) => onPhone.push(m));
+    const onLaptop = nextEvent(laptop, 'message:created', (m) => m.clientMessageId === 'multi-1');
+    const onProvider = nextEvent(p, 'message:created', (m) => m.clientMessageId === 'multi-1');
+    const sent = await request<{ message: ChatMessage }>(phone, 'message:send', {
+      roomId: pair.roomId,
+      clientMessageId: 'multi-1',
+      type: 'TEXT',
+      content: 'Please come at 5 pm',
+    });
+    expect(sent.ok).toBe(true);
+    if (!sent.ok) return;
+    const [mine, theirs] = await Promise.all([onLaptop, onProvider]);
+    expect(mine).toEqual(sent.message);
+    expect(mine.content).toBe('Please come at 5 pm');
+    expect(theirs.seq).toBe(sent.message.seq);
+    await request(phone, 'typing:stop', { roomId: pair.roomId }); // a round trip so any stray delivery has arrived
+    expect(onPhone).toEqual([]);
+  });
+
   it('validates payloads with the standard error', async () => {
     const pair = await chatPair(t);
     const c = await open(pair.customer.token);

@@ -1,4 +1,4 @@
-import { clientEventSchemas } from '@localpro/contracts';
+import { type ChatMessage, clientEventSchemas } from '@localpro/contracts';
 import type { Socket } from 'socket.io';
 import type { Container } from '../container';
 import type { Actor } from '../http/auth';
@@ -6,20 +6,29 @@ import { enforceLimit } from '../http/rate-limit';
 import type { RoomInfo } from '../modules/chat/chat.repository';
 import type { SentMessage } from '../modules/chat/chat.service';
 import type { RealtimeServer } from './index';
+import type { MessageRelay } from './message-relay';
 import { handle } from './socket-handler';
 
 type Deps = Parameters<typeof handle>[3];
 
-/** Emits a stored message to each participant (in their language, masked as needed) and to admin watchers. */
-export function emitMessage(io: RealtimeServer, c: Container, sent: SentMessage): void {
-  const { room } = sent;
+/**
+ * Sends a stored message to each participant (in their language, masked as needed) on all their sockets and
+ * to admin watchers, except the sending socket, which gets it in its ack. Returns the sender's view (the
+ * original, as admins see it too).
+ */
+export function emitMessage(relay: MessageRelay, c: Container, sent: SentMessage, senderSocketId: string): ChatMessage {
+  const { room, row } = sent;
+  const original = c.chat.adminView(sent);
+  const except = [senderSocketId];
   for (const userId of [room.customerUserId, room.providerUserId]) {
-    io.to([`chat:${room.id}:${userId}`, `user:${userId}`]).emit('message:created', c.chat.viewForUser(sent, userId));
+    const message = userId === row.senderId ? original : c.chat.viewForUser(sent, userId);
+    relay.emit({ rooms: [`chat:${room.id}:${userId}`, `user:${userId}`], except, message });
   }
-  io.to(`chat:${room.id}:admin`).emit('message:created', c.chat.adminView(sent));
+  relay.emit({ rooms: [`chat:${room.id}:admin`], except, message: original });
+  return original;
 }
 
-export function registerChatEvents(io: RealtimeServer, socket: Socket, c: Container, deps: Deps): void {
+export function registerChatEvents(io: RealtimeServer, relay: MessageRelay, socket: Socket, c: Container, deps: Deps): void {
   // Rooms this socket joined, access already checked; any other room is checked against the database per event.
   const rooms = new Map<string, RoomInfo>();
   const events = clientEventSchemas;
@@ -56,9 +65,11 @@ export function registerChatEvents(io: RealtimeServer, socket: Socket, c: Contai
       'You are sending messages too fast',
     );
     const sent = await c.chat.sendMessage(actor, p, await access(actor, p.roomId));
-    if (!sent.duplicate) emitMessage(io, c, sent);
+    if (!sent.duplicate) return { message: emitMessage(relay, c, sent, socket.id), duplicate: false };
+    // A retry's message went out when it was stored; the ack carries it again, as this actor may see it
+    // (a clientMessageId is unique per room, so the stored message may be the other participant's).
     const message = isParticipant(actor, sent.room) ? c.chat.viewForUser(sent, actor.userId) : c.chat.adminView(sent);
-    return { message, duplicate: sent.duplicate };
+    return { message, duplicate: true };
   });
 
   for (const [event, typing] of [

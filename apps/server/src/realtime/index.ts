@@ -9,6 +9,7 @@ import { enforceLimit } from '../http/rate-limit';
 import { AppError } from '../lib/errors';
 import { registerChatEvents } from './chat.events';
 import { registerDomainFanout } from './fanout';
+import { createMessageRelay } from './message-relay';
 import { createSessionCheck } from './session-check';
 import { handle, type SocketData } from './socket-handler';
 
@@ -22,7 +23,8 @@ export interface Realtime {
 /**
  * Socket.IO on Fastify's HTTP server (path /socket.io). Handshake `auth: { token }`; rooms
  * `user:<id>`, `booking:<id>`, `chat:<roomId>` (+ `chat:<roomId>:<userId>` for per-reader translations).
- * With REDIS_URL the Redis adapter carries every emit to the other nodes.
+ * With REDIS_URL the Redis adapter carries every emit to the other nodes, except `message:created`, which
+ * message-relay.ts batches on a channel of its own.
  */
 export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
   const io: RealtimeServer = new Server(app.server, {
@@ -35,6 +37,14 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
   });
   const redisClients = useRedisAdapter(io, c);
   const log = c.logger.child({ component: 'realtime' });
+  const relaySub = redisClients[0]?.duplicate({ enableAutoPipelining: false });
+  const relay = createMessageRelay(io, relaySub ? { pub: redisClients[0]!, sub: relaySub } : null, (err) =>
+    log.warn({ err }, 'message relay failed'),
+  );
+  if (relaySub) {
+    relaySub.on('error', (err) => log.warn({ err: err.message }, 'realtime redis error'));
+    redisClients.push(relaySub);
+  }
   const onError = (err: unknown, event: string) => log.error({ err, event }, 'socket event failed');
   const checkSession = createSessionCheck(c);
 
@@ -62,7 +72,7 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
       c.presence.disconnected(actor.userId, socket.id).catch((err) => log.warn({ err }, 'presence update failed'));
     });
     const deps = { checkSession, onError };
-    registerChatEvents(io, socket, c, deps);
+    registerChatEvents(io, relay, socket, c, deps);
     handle(socket, 'location:update', clientEventSchemas['location:update'], deps, async (p, a) => {
       const throttle = () =>
         enforceLimit(

@@ -151,7 +151,8 @@ export function ChatRoomView({ roomId }: { roomId: string }) {
         });
         setItems((list) => merge(list, [message]));
       } catch (err) {
-        // (Unless the server's own message:created already arrived: then it was stored after all.)
+        // If it was stored after all (the ack was lost), a retry is answered with the stored message and the
+        // catch-up after reconnecting brings it; this socket gets no message:created for its own sends.
         setItems((list) => list.map((i) => (i.key === key && i.state === 'sending' ? { ...i, state: 'failed' } : i)));
         if (err instanceof ApiError && err.status !== 0 && err.code !== 'RATE_LIMITED') setNote(err.message);
       }
