@@ -222,6 +222,7 @@ export function createChatRepository(db: Executor) {
          order by x.ord
          returning *`,
         [JSON.stringify(data)],
+        { name: 'chat_insert_messages' },
       );
       return rows.map(messageFromRow);
     },

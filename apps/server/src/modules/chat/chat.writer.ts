@@ -27,21 +27,23 @@ const isRetryable = (err: unknown) =>
 const keyOf = (m: NewMessage) => `${m.chatRoomId}\u0000${m.clientMessageId}`;
 
 /**
- * Writes chat messages for every room on this node through one queue: messages that arrive while a write is
+ * Writes chat messages for every room on this node through one queue: messages that arrive while writes are
  * in flight go into the next statement together, whatever their room (one commit for hundreds of messages
- * under load, one statement per message when quiet). Arrival order is kept, so each room's seqs follow the
+ * under load, one statement per message when quiet); a few statements run at once (see pump). Arrival order is kept, so each room's seqs follow the
  * order its messages arrived in. A clientMessageId already stored (a retry) is skipped by the statement and
  * answered with the stored message; retries of one message within a batch share its result.
  */
-export function createMessageWriter(deps: { database: Database; repo: ChatRepository; maxBatch?: number }) {
+export function createMessageWriter(deps: { database: Database; repo: ChatRepository; maxBatch?: number; maxInFlight?: number }) {
   const { repo, database } = deps;
   const maxBatch = deps.maxBatch ?? 500;
+  const maxInFlight = deps.maxInFlight ?? 3;
   let queue: Queued[] = [];
-  let draining = false;
+  let inFlight = 0;
+  const busyRooms = new Set<string>();
   const inTx =
     (tx: Tx): RawQuery =>
-    (text, values) =>
-      database.queryIn(tx, text, values) as never;
+    (text, values, opts) =>
+      database.queryIn(tx, text, values, opts) as never;
 
   /** Inserts `items`; when any has an afterInsert, inside one transaction that runs them. */
   async function insertAtomically(items: PreparedMessage[]): Promise<MessageRow[]> {
@@ -101,25 +103,47 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
     }
   }
 
-  async function drain(): Promise<void> {
-    draining = true;
-    while (queue.length > 0) {
-      const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
-      queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-      try {
-        await writeBatch(batch);
-      } catch (err) {
-        for (const q of batch) q.reject(err);
+  /**
+   * Starts batches while fewer than `maxInFlight` are running. A batch takes queued messages in arrival
+   * order, leaving out every room that has a batch in flight (and everything behind a message left out for
+   * its room), so a room's messages are stored in the order they arrived and two batches of this node never
+   * wait on each other's room locks.
+   */
+  function pump(): void {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch: Queued[] = [];
+      const rest: Queued[] = [];
+      const held = new Set<string>();
+      for (const q of queue) {
+        const room = q.values.chatRoomId;
+        if (batch.length < maxBatch && !busyRooms.has(room) && !held.has(room)) batch.push(q);
+        else {
+          rest.push(q);
+          held.add(room);
+        }
       }
+      if (batch.length === 0) return;
+      queue = rest;
+      const rooms = new Set(batch.map((q) => q.values.chatRoomId));
+      for (const room of rooms) busyRooms.add(room);
+      inFlight++;
+      writeBatch(batch)
+        .catch((err) => {
+          for (const q of batch) q.reject(err);
+        })
+        .finally(() => {
+          inFlight--;
+          for (const room of rooms) busyRooms.delete(room);
+          pump();
+        });
     }
-    draining = false;
   }
 
   return {
     write(item: PreparedMessage): Promise<WriteResult> {
       return new Promise<WriteResult>((resolve, reject) => {
         queue.push({ ...item, resolve, reject });
-        if (!draining) void drain();
+        pump();
       });
     },
   };
