@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,6 +177,8 @@ async function measure(label: string, senderUrl: string, receiverUrl: string, fi
   return row;
 }
 
+const NOTES = '## Notes';
+
 export async function runChatBench() {
   const tmp = path.join(os.tmpdir(), `lp-chat-bench-${process.pid}.json`);
   const pg = process.env.DATABASE_URL;
@@ -249,12 +251,17 @@ export async function runChatBench() {
     ...verdicts,
     '',
     'Every LocalPro message is authorised (session re-check), rate-limited, deduplicated by clientMessageId,',
-    'given a gap-free per-room seq, language-detected/translated and masked, stored durably before the ack, and',
-    'emitted per recipient (and to admin watchers) through the Redis adapter. The bare relay does none of that;',
-    'the relay + one INSERT row shows the cost of the durable write alone on the same machine.',
+    'given a gap-free per-room seq, language-detected/translated and masked, stored durably (synchronous commit)',
+    'before the ack, and sent to each participant in their own view (and to admin watchers), to the other nodes',
+    'through Redis. The bare relay does none of that; the relay + one INSERT row shows the cost of a durable',
+    'write per message on the same machine.',
     '',
   ].join('\n');
-  writeFileSync(path.join(out, 'chat.md'), md);
+  // Hand-written notes (from NOTES on) survive a re-run; everything above them is rewritten.
+  const mdPath = path.join(out, 'chat.md');
+  const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
+  const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : '';
+  writeFileSync(mdPath, notes ? `${md}\n${notes}` : md);
   console.log(`  wrote bench/results/chat.json and .md`);
 }
 
