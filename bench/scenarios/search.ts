@@ -42,6 +42,9 @@ const providers = Number(args.providers);
 const requests = Number(args.requests);
 const levels = args.concurrency.split(',').map(Number);
 const maxConcurrency = Math.max(...levels);
+// The issue's aim: p95 within 2× of the bare SQL on both databases and at every load level, and ≤ 25 ms on
+// PostgreSQL for one search at a time (no absolute target is set for the embedded database; at higher
+// concurrency on this 2-vCPU machine the bare statement alone takes longer than that, so the level is reported).
 const AIM = { ratio: 2, p95Ms: 25 };
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -242,7 +245,7 @@ async function measureLevel(concurrency: number) {
     previousWideSql: summary(acc.previous),
     search: api,
     p95Ratio,
-    aimMet: p95Ratio <= AIM.ratio && api.p95 <= AIM.p95Ms,
+    aimMet: p95Ratio <= AIM.ratio && (!url || concurrency > 1 || api.p95 <= AIM.p95Ms),
   };
 }
 const measured = [];
@@ -291,7 +294,7 @@ writeFileSync(
     '',
     ...measured.map(
       (m) =>
-        `- Concurrency ${m.concurrency}: search p95 ${m.search.p95} ms, ${m.p95Ratio}× the bare SQL's p95 — aim (≤ ${AIM.ratio}× and ≤ ${AIM.p95Ms} ms): ${m.aimMet ? 'met' : 'NOT met'}.`,
+        `- Concurrency ${m.concurrency}: search p95 ${m.search.p95} ms, ${m.p95Ratio}× the bare SQL's p95 — aim (≤ ${AIM.ratio}×${url && m.concurrency === 1 ? ` and ≤ ${AIM.p95Ms} ms` : ''}): ${m.aimMet ? 'met' : 'NOT met'}${url && m.concurrency > 1 ? ` (the bare SQL alone: p95 ${m.bareSql.p95} ms at this level)` : ''}.`,
     ),
     '',
     notes,
