@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { createContainer } from './container';
@@ -16,7 +17,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function openAndMigrate(config: Config): Promise<Database> {
+async function openAndMigrate(config: Config, logger: Logger): Promise<Database> {
   const where = config.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.DATA_DIR}`;
   try {
     const database = await openDatabase({
@@ -24,6 +25,10 @@ async function openAndMigrate(config: Config): Promise<Database> {
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
       pgliteWorker: config.PGLITE_WORKER,
+      onWorkerRestart: (err) =>
+        err
+          ? logger.error({ err: err.message }, 'embedded database worker stopped; restarting it')
+          : logger.warn('embedded database worker restarted'),
     });
     await database.ping();
     await runMigrations(database);
@@ -67,7 +72,7 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const roles = new Set(config.ROLES);
 
-  const database = await openAndMigrate(config);
+  const database = await openAndMigrate(config, logger);
   await seedOnFirstStart(config, database);
 
   const container = createContainer({ config, database, logger });

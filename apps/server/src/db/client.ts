@@ -104,7 +104,10 @@ export async function openDatabase(opts: {
   poolSize: number;
   /** Embedded mode: PGlite in a worker thread (the server's default) instead of on the calling thread. */
   pgliteWorker?: boolean;
+  /** Told when the embedded database's worker died (with why) and when it is serving again (null). */
+  onWorkerRestart?: (err: Error | null) => void;
 }): Promise<Database> {
   if (opts.databaseUrl) return createPostgres(opts.databaseUrl, opts.poolSize);
-  return wrapPglite(opts.pgliteWorker ? await startPgliteWorker(opts.dataDir) : await createPglite(opts.dataDir));
+  if (!opts.pgliteWorker) return wrapPglite(await createPglite(opts.dataDir));
+  return wrapPglite(await startPgliteWorker(opts.dataDir, { onRestart: opts.onWorkerRestart }));
 }

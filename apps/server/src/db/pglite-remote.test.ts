@@ -7,7 +7,9 @@ import { createPgBossQueue } from '../jobs/pgboss-queue';
 import { createLogger } from '../lib/logger';
 import { users } from '../modules/users/users.tables';
 import { type Database, type Executor, openDatabase } from './client';
+import { isDatabaseDown } from '../lib/errors';
 import { runMigrations } from './migrate';
+import { currentWorker, type PgliteClient } from './pglite-remote';
 
 /** The embedded database as `npm start` runs it: PGlite in a worker thread, on a data directory. */
 let dir: string;
@@ -124,6 +126,29 @@ describe('PGlite in a worker thread', () => {
     database = await openDatabase({ dataDir: dir, poolSize: 1, pgliteWorker: true });
   });
 });
+
+it('starts a worker that died again: meanwhile queries fail as a lost connection, then data and LISTEN are back', async () => {
+  const client = database.pglite as PgliteClient;
+  const heard: string[] = [];
+  await client.listen('lp_restart_test', (payload) => heard.push(payload));
+  await database.query('insert into users (phone, role) values ($1, $2)', [phone(9), 'CUSTOMER']);
+  const first = currentWorker(client)!;
+  await first.terminate(); // as a WebAssembly abort or an out-of-memory death would end it
+
+  const during = await database.query('select 1').catch((err: unknown) => err);
+  expect(isDatabaseDown(during)).toBe(true);
+  await expect
+    .poll(async () => (await database.query<{ n: number }>('select 1 as n').catch(() => ({ rows: [] }))).rows[0]?.n, {
+      timeout: 30_000,
+      interval: 100,
+    })
+    .toBe(1);
+  expect(currentWorker(client)).not.toBe(first);
+  const { rows } = await database.query<{ n: number }>('select count(*)::int as n from users where phone = $1', [phone(9)]);
+  expect(rows[0]!.n).toBe(1);
+  await database.query("notify lp_restart_test, 'after restart'");
+  await expect.poll(() => heard, { timeout: 5_000 }).toEqual(['after restart']);
+}, 60_000);
 
 it('sql template tags reach the worker as plain parameters', async () => {
   const result = (await database.db.execute(sql`select ${'it works'}::text as said`)) as unknown as { rows: unknown[] };

@@ -23,55 +23,114 @@ function toWire(options: QueryOptions | undefined): WireQueryOptions | undefined
   return wire;
 }
 
+/** The worker thread currently serving `client` (tests end it to play a crash). */
+const workers = new WeakMap<PgliteClient, () => Worker | null>();
+export const currentWorker = (client: PgliteClient): Worker | null => workers.get(client)?.() ?? null;
+
+/** What queries get while the worker is down: a connection failure, so requests answer 503 (isDatabaseDown). */
+function workerDown(detail: string): Error {
+  return Object.assign(new Error(`The embedded database is restarting (${detail})`), { code: '08006' });
+}
+
 /**
  * PGlite in a worker thread (pglite-worker.ts), with the PGlite calls the server makes: the embedded
  * database's queries, WebAssembly execution and garbage collection happen off the thread that serves HTTP.
  * Each call is one message each way; transactions hold PGlite's transaction lock in the worker exactly as
  * they do in-process (other statements wait until they end).
+ * A worker that dies (a WebAssembly abort, out of memory) is started again on the same data directory, after
+ * 0.2 s and then up to 10 s between tries; meanwhile calls fail at once as a lost connection would (503 for
+ * requests, /api/ready not ready), open transactions fail, and LISTEN channels are subscribed again.
  */
-export async function startPgliteWorker(dataDir?: string): Promise<PgliteClient> {
-  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dataDir } });
+export async function startPgliteWorker(
+  dataDir?: string,
+  opts: { onRestart?: (err: Error | null) => void } = {},
+): Promise<PgliteClient> {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let nextId = 1;
-  let stopped: Error | null = null;
+  let worker: Worker;
+  let down: Error | null = null;
+  let closed: Error | null = null;
+  let failures = 0;
 
-  const stop = (err: Error) => {
-    stopped ??= err;
-    for (const p of pending.values()) p.reject(stopped);
+  const failPending = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  worker.on('message', (msg: Reply | { notify: string; payload: string }) => {
-    if ('notify' in msg) {
-      for (const listener of listeners.get(msg.notify) ?? []) listener(msg.payload);
-      return;
-    }
-    const p = pending.get(msg.id);
-    if (!p) return;
-    pending.delete(msg.id);
-    if (msg.ok) p.resolve(msg.result);
-    else p.reject(deserializeError(msg.error));
-  });
-  worker.on('error', (err) => stop(err));
-  worker.on('exit', (code) => stop(new Error(`The PGlite worker stopped (exit code ${code})`)));
 
-  const call = <T>(req: Request): Promise<T> => {
-    if (stopped) return Promise.reject(stopped);
+  /** Starts a worker and waits until its database is open; rejects (and ends it) if it cannot open. */
+  async function spawn(): Promise<void> {
+    const w = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dataDir } });
+    worker = w;
+    w.on('message', (msg: Reply | { notify: string; payload: string }) => {
+      if ('notify' in msg) {
+        for (const listener of listeners.get(msg.notify) ?? []) listener(msg.payload);
+        return;
+      }
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(deserializeError(msg.error));
+    });
+    let reported = false;
+    const onDeath = (err: Error) => {
+      if (reported || worker !== w) return;
+      reported = true;
+      if (closed) return failPending(closed);
+      down = workerDown(err.message);
+      failPending(down);
+      opts.onRestart?.(down);
+      scheduleRestart();
+    };
+    w.on('error', onDeath);
+    w.on('exit', (code) => onDeath(new Error(`exit code ${code}`)));
+    await send({ op: 'ready' }, w);
+  }
+
+  function scheduleRestart() {
+    const delay = Math.min(10_000, 200 * 2 ** failures);
+    setTimeout(async () => {
+      if (closed) return;
+      try {
+        await spawn();
+        for (const channel of listeners.keys()) await send({ op: 'listen', channel }, worker);
+        down = null;
+        failures = 0;
+        opts.onRestart?.(null);
+      } catch {
+        failures++;
+        // The failed worker's death (or a hung start) schedules the next try.
+        if (down && !closed) {
+          void worker.terminate();
+        }
+      }
+    }, delay).unref();
+  }
+
+  function send<T>(req: Request, to: Worker): Promise<T> {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...req });
+      to.postMessage({ id, ...req });
     });
+  }
+  const call = <T>(req: Request): Promise<T> => {
+    const unavailable = closed ?? down;
+    return unavailable ? Promise.reject(unavailable) : send<T>(req, worker);
   };
 
   const query = <T>(text: string, params?: unknown[], options?: QueryOptions, tx?: number) =>
     call<Results<T>>({ op: 'query', text, params, options: toWire(options), tx });
   const exec = (text: string, tx?: number) => call<Results[]>({ op: 'exec', text, tx });
 
-  await call({ op: 'ready' }).catch(async (err) => {
-    await worker.terminate();
+  try {
+    await spawn();
+  } catch (err) {
+    closed = err as Error;
+    await worker!.terminate();
     throw err;
-  });
+  }
 
   const client: PgliteClient = {
     query,
@@ -118,10 +177,14 @@ export async function startPgliteWorker(dataDir?: string): Promise<PgliteClient>
       };
     },
     async close() {
-      if (stopped) return;
-      await call({ op: 'close' }).catch(() => {});
+      if (closed) return;
+      const wasDown = down;
+      closed = new Error('The PGlite worker stopped (closed)');
+      if (!wasDown) await send({ op: 'close' }, worker).catch(() => {});
       await worker.terminate();
+      failPending(closed);
     },
   } as PgliteClient;
+  workers.set(client, () => (closed ? null : worker));
   return client;
 }
