@@ -4,10 +4,10 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgBossQueue } from '../jobs/pgboss-queue';
+import { isDatabaseDown } from '../lib/errors';
 import { createLogger } from '../lib/logger';
 import { users } from '../modules/users/users.tables';
 import { type Database, type Executor, openDatabase } from './client';
-import { isDatabaseDown } from '../lib/errors';
 import { runMigrations } from './migrate';
 import { currentWorker, type PgliteClient } from './pglite-remote';
 
