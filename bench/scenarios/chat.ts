@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { FromChild } from '../servers/protocol';
 
@@ -163,10 +164,34 @@ async function latencyAtRate(setup: Setup): Promise<{ p50: number; p99: number; 
   return { p50: pct(50), p99: pct(99), delivered: sorted.length, sent: total };
 }
 
-async function measure(label: string, senderUrl: string, receiverUrl: string, fixtures: Fixture[], tokens: boolean) {
+/**
+ * Before each phase: the database writes out what the previous phase left (CHECKPOINT) and the machine gets a
+ * second, so no target's latency includes the flush of the saturating run before it (the targets measured
+ * first would otherwise have the only quiet disk).
+ */
+async function settle(pgUrl: string | undefined): Promise<void> {
+  if (pgUrl) {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query('checkpoint').catch(() => {}); // needs a superuser or pg_checkpoint; best effort
+    await admin.end();
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+async function measure(
+  label: string,
+  senderUrl: string,
+  receiverUrl: string,
+  fixtures: Fixture[],
+  tokens: boolean,
+  pgUrl: string | undefined,
+) {
   const setup = await connectAll(senderUrl, receiverUrl, fixtures, tokens);
   await throughput({ ...setup, senders: setup.senders.slice(0, 10) }); // warm-up
+  await settle(pgUrl);
   const perSec = await throughput(setup);
+  await settle(pgUrl);
   const lat = await latencyAtRate(setup);
   for (const s of setup.senders) s.socket.close();
   for (const r of setup.receivers) r.close();
@@ -179,29 +204,50 @@ async function measure(label: string, senderUrl: string, receiverUrl: string, fi
 
 const NOTES = '## Notes';
 
+/**
+ * A new, empty database `lp_bench_chat` on the server of `url` for this run (dropped first if a previous run
+ * left it), so every run writes into tables of the same size instead of the ever-growing ones of `url`.
+ */
+async function scratchDatabase(url: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('drop database if exists lp_bench_chat with (force)');
+  await admin.query('create database lp_bench_chat');
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = '/lp_bench_chat';
+  return u.toString();
+}
+
 export async function runChatBench() {
   const tmp = path.join(os.tmpdir(), `lp-chat-bench-${process.pid}.json`);
-  const pg = process.env.DATABASE_URL;
+  const pgUrl = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
   const redis = process.env.REDIS_URL;
-  const twoNodes = Boolean(pg && redis);
+  const twoNodes = Boolean(pgUrl && redis);
   const jwt = 'bench-only-jwt-secret-0123456789abcdefghijklmnop';
   console.log(
-    `\n▶ chat: ${PAIRS * 2} sockets, ${SECONDS} s per run, ${RATE} msg/s for latency; database ${pg ? 'postgres' : 'pglite'}`,
+    `\n▶ chat: ${PAIRS * 2} sockets, ${SECONDS} s per run, ${RATE} msg/s for latency; database ${pgUrl ? 'postgres' : 'pglite'}`,
   );
   const loadBefore = os.loadavg();
+  const db: Record<string, string> = pgUrl ? { DATABASE_URL: pgUrl } : {};
   const echo = await startServer('socketio-echo.ts', {});
-  const echoInsert = pg ? await startServer('socketio-insert.ts', {}) : null;
-  const a = await startServer('chat-node.ts', { JWT_SECRET: jwt, BENCH_CHAT_PAIRS: String(PAIRS), BENCH_FIXTURE_FILE: tmp });
-  const b = twoNodes ? await startServer('chat-node.ts', { JWT_SECRET: jwt }) : null;
+  const echoInsert = pgUrl ? await startServer('socketio-insert.ts', db) : null;
+  const a = await startServer('chat-node.ts', {
+    ...db,
+    JWT_SECRET: jwt,
+    BENCH_CHAT_PAIRS: String(PAIRS),
+    BENCH_FIXTURE_FILE: tmp,
+  });
+  const b = twoNodes ? await startServer('chat-node.ts', { ...db, JWT_SECRET: jwt }) : null;
   const fixtures = JSON.parse(readFileSync(tmp, 'utf8')) as Fixture[];
   rmSync(tmp, { force: true });
   const rows = [];
   try {
-    rows.push(await measure('bare Socket.IO relay', echo.url, echo.url, fixtures, false));
+    rows.push(await measure('bare Socket.IO relay', echo.url, echo.url, fixtures, false, pgUrl));
     if (echoInsert)
-      rows.push(await measure('bare relay + one INSERT per message', echoInsert.url, echoInsert.url, fixtures, false));
-    rows.push(await measure(`LocalPro chat, one node${redis ? ' (Redis adapter)' : ''}`, a.url, a.url, fixtures, true));
-    if (b) rows.push(await measure('LocalPro chat, two nodes via Redis', a.url, b.url, fixtures, true));
+      rows.push(await measure('bare relay + one INSERT per message', echoInsert.url, echoInsert.url, fixtures, false, pgUrl));
+    rows.push(await measure(`LocalPro chat, one node${redis ? ' (Redis adapter)' : ''}`, a.url, a.url, fixtures, true, pgUrl));
+    if (b) rows.push(await measure('LocalPro chat, two nodes via Redis', a.url, b.url, fixtures, true, pgUrl));
     else console.log('  two nodes via Redis: skipped — needs DATABASE_URL and REDIS_URL');
   } finally {
     await Promise.all([echo, ...(echoInsert ? [echoInsert] : []), a, ...(b ? [b] : [])].map(stop));
@@ -226,7 +272,7 @@ export async function runChatBench() {
     cpus: os.cpus().length,
     loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
     loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
-    database: pg ? 'postgres' : 'pglite',
+    database: pgUrl ? 'postgres' : 'pglite',
   };
   const goal = 'messages/s ≥ 0.5× the bare relay; p99 ≤ 50 ms at 200 msg/s';
   const out = path.join(here, '../results');

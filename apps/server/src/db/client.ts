@@ -14,16 +14,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that can run a query: the database or an open transaction. */
 export type Executor = Db | Tx;
 
-/**
- * Raw SQL with positional parameters, used by pg-boss and the few hand-written queries. A hot statement may
- * pass a `name`: on PostgreSQL it is then prepared once per connection and planned once, not on every call
- * (PGlite ignores it).
- */
-export type RawQuery = <T = Record<string, unknown>>(
-  text: string,
-  values?: unknown[],
-  opts?: { name?: string },
-) => Promise<{ rows: T[] }>;
+/** Raw SQL with positional parameters, used by pg-boss and the few hand-written queries. */
+export type RawQuery = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<{ rows: T[] }>;
 
 export { createPglite, pgliteExtensions } from './pglite';
 
@@ -32,7 +24,7 @@ export interface Database {
   db: Db;
   query: RawQuery;
   /** Runs raw SQL on the connection that `tx` uses, so it joins that transaction. */
-  queryIn(tx: Tx, text: string, values?: unknown[], opts?: { name?: string }): Promise<{ rows: Record<string, unknown>[] }>;
+  queryIn(tx: Tx, text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance or its worker-thread client (embedded mode only); pg-boss runs on it. */
@@ -78,13 +70,13 @@ export function createPostgres(url: string, poolSize: number): Database {
     kind: 'postgres',
     db,
     url,
-    query: async (text, values, opts) => {
-      const r = await pool.query({ text, values: values as unknown[], name: opts?.name });
+    query: async (text, values) => {
+      const r = await pool.query(text, values as unknown[]);
       return { rows: r.rows };
     },
-    queryIn: async (tx, text, values, opts) => {
+    queryIn: async (tx, text, values) => {
       const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
-      const r = await client.query({ text, values: values as unknown[], name: opts?.name });
+      const r = await client.query(text, values as unknown[]);
       return { rows: r.rows };
     },
     ping: async () => {

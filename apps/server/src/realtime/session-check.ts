@@ -59,7 +59,6 @@ export function createSessionCheck(deps: { tokenSigner: TokenSigner; database: D
         const { rows } = await deps.database.query<SessionRow>(
           'select s.id, s.user_id, s.revoked_at, u.token_version, u.status, u.role from sessions s join users u on u.id = s.user_id where s.id = any($1::uuid[])',
           [[...round.keys()]],
-          { name: 'socket_session_check' },
         );
         const byId = new Map(rows.map((r) => [String(r.id), r]));
         for (const [sid, waiters] of round) for (const w of waiters) w.resolve(byId.get(sid));

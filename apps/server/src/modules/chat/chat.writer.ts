@@ -42,8 +42,8 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
   const busyRooms = new Set<string>();
   const inTx =
     (tx: Tx): RawQuery =>
-    (text, values, opts) =>
-      database.queryIn(tx, text, values, opts) as never;
+    (text, values) =>
+      database.queryIn(tx, text, values) as never;
 
   /** Inserts `items`; when any has an afterInsert, inside one transaction that runs them. */
   async function insertAtomically(items: PreparedMessage[]): Promise<MessageRow[]> {
