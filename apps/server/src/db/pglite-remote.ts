@@ -99,11 +99,9 @@ export async function startPgliteWorker(
         failures = 0;
         opts.onRestart?.(null);
       } catch {
+        // It could not open (or re-listen): end it; its death schedules the next, later try.
         failures++;
-        // The failed worker's death (or a hung start) schedules the next try.
-        if (down && !closed) {
-          void worker.terminate();
-        }
+        if (!closed) void worker.terminate();
       }
     }, delay).unref();
   }

@@ -29,8 +29,8 @@ const keyOf = (m: NewMessage) => `${m.chatRoomId}\u0000${m.clientMessageId}`;
 /**
  * Writes chat messages for every room on this node through one queue: messages that arrive while writes are
  * in flight go into the next statement together, whatever their room (one commit for hundreds of messages
- * under load, one statement per message when quiet); a few statements run at once (see pump). Arrival order is kept, so each room's seqs follow the
- * order its messages arrived in. A clientMessageId already stored (a retry) is skipped by the statement and
+ * under load, one statement per message when quiet); a few statements run at once (see pump). Arrival order
+ * is kept, so each room's seqs follow the order its messages arrived in. A clientMessageId already stored (a retry) is skipped by the statement and
  * answered with the stored message; retries of one message within a batch share its result.
  */
 export function createMessageWriter(deps: { database: Database; repo: ChatRepository; maxBatch?: number; maxInFlight?: number }) {
@@ -72,34 +72,27 @@ export function createMessageWriter(deps: { database: Database; repo: ChatReposi
   }
 
   async function writeBatch(batch: Queued[]): Promise<void> {
-    const primary = new Map<string, Queued>();
-    const followers: { item: Queued; of: string }[] = [];
+    // Copies of one message in the batch (a client retrying quickly) share the first one's write.
+    const byKey = new Map<string, Queued[]>();
     for (const item of batch) {
       const key = keyOf(item.values);
-      if (primary.has(key)) followers.push({ item, of: key });
-      else primary.set(key, item);
+      const same = byKey.get(key);
+      if (same) same.push(item);
+      else byKey.set(key, [item]);
     }
-    const rows = await insertWithRetry([...primary.values()]);
+    const rows = await insertWithRetry([...byKey.values()].map((same) => same[0]!));
     const inserted = new Map(rows.map((r) => [keyOf(r), r]));
-    const results = new Map<string, WriteResult | Error>();
-    for (const [key, q] of primary) {
+    for (const [key, [first, ...copies]] of byKey) {
       const row = inserted.get(key);
-      if (row) {
-        results.set(key, { row, duplicate: false });
+      // Not inserted: stored before (a retry), or the room vanished.
+      const stored = row ?? (await repo.findByClientId(first!.values.chatRoomId, first!.values.clientMessageId));
+      if (!stored) {
+        const err = new AppError('CONFLICT', 'The message could not be stored; send it again');
+        for (const item of [first!, ...copies]) item.reject(err);
         continue;
       }
-      // Stored before (a retry), or not written because the room vanished.
-      const stored = await repo.findByClientId(q.values.chatRoomId, q.values.clientMessageId);
-      results.set(
-        key,
-        stored ? { row: stored, duplicate: true } : new AppError('CONFLICT', 'The message could not be stored; send it again'),
-      );
-    }
-    const settle = (q: Queued, r: WriteResult | Error) => (r instanceof Error ? q.reject(r) : q.resolve(r));
-    for (const [key, q] of primary) settle(q, results.get(key)!);
-    for (const f of followers) {
-      const r = results.get(f.of)!;
-      settle(f.item, r instanceof Error ? r : { row: r.row, duplicate: true });
+      first!.resolve({ row: stored, duplicate: !row });
+      for (const item of copies) item.resolve({ row: stored, duplicate: true });
     }
   }
 
