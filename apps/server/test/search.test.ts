@@ -2,10 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../src/modules/bookings/bookings.tables';
 import { providerProfiles, type WorkingHours } from '../src/modules/providers/providers.tables';
+import { reviews } from '../src/modules/reviews/reviews.tables';
 import { searchImpressions, searchLogs, searchSelections } from '../src/modules/search/search.tables';
 import { users } from '../src/modules/users/users.tables';
 import { createTestApp, type TestApp } from './app';
 import { createUser } from './factories';
+import { createBookingRow } from './factories/reviews';
 import { createSearchableProvider, type SeededCatalog, seedCatalog } from './factories/search';
 
 // Hazratganj, Lucknow
@@ -234,6 +236,32 @@ describe('POST /api/search', () => {
       b.results.find((r) => r.provider.id === near)!.scoreBreakdown.find((x) => x.component === 'personalisation')!.points;
     expect(pts(anon)).toBe(0);
     expect(pts(mine)).toBe(2);
+  });
+
+  it('a pro the customer rated 4★ or more after a finished job gets 5 personal points; one rated 3★ does not', async () => {
+    const customer = await createUser(t.c);
+    const plumbing = cat.get('plumbing')!.categoryId;
+    const sub = [...cat.entries()].find(([k]) => k.startsWith('plumbing/'))![1].subCategoryId!;
+    for (const [providerId, stars] of [
+      [near, 5],
+      [reviewed, 3],
+    ] as const) {
+      const booking = await createBookingRow(t.c, {
+        customerId: customer.customerId!,
+        providerId,
+        category: { category: { id: plumbing }, subCategories: [{ id: sub }] } as never,
+      });
+      await t.c.db.insert(reviews).values({ bookingId: booking.id, customerId: customer.customerId!, providerId, overallRating: stars });
+    }
+    type R = { provider: { id: string }; scoreBreakdown: { component: string; points: number; reason: { en: string } }[] };
+    const personal = (body: { results: R[] }, id: string) =>
+      body.results.find((r) => r.provider.id === id)!.scoreBreakdown.find((x) => x.component === 'personalisation')!;
+    const mine = (await post({ query: 'plumber', location: HZ }, customer.headers)).json();
+    const other = (await post({ query: 'plumber', location: HZ }, (await createUser(t.c)).headers)).json(); // no past jobs
+    expect(personal(mine, near).points - personal(other, near).points).toBe(5);
+    expect(personal(mine, near).reason.en).toContain('you rated a past job 4★ or more');
+    expect(personal(mine, reviewed).points).toBe(personal(other, reviewed).points);
+    expect(personal(mine, reviewed).reason.en).not.toContain('you rated');
   });
 
   it('logs the search and its impressions, and the customer selection', async () => {

@@ -11,6 +11,7 @@ export const PRIOR_MEAN = 3.5;
 export const PRIOR_COUNT = 10;
 export const PERSONALISATION_CAP = 10;
 export const PERSONAL_POINTS = { goodPastBooking: 5, specialist: 3, languageMatch: 2 } as const;
+export const VERIFICATION_POINTS = { aadhaar: 12, background: 8 } as const;
 export const REPUTATION_BOOST_THRESHOLD = 80;
 export const REPUTATION_BOOST = 0.1;
 /** Response time: full points at or under FAST, none at or over SLOW, linear between; unknown = half. */
@@ -71,7 +72,7 @@ export function ratingPoints(average: number, count: number): number {
 
 /** Aadhaar 12 + background check 8. */
 export function verificationPoints(aadhaar: boolean, background: boolean): number {
-  return (aadhaar ? 12 : 0) + (background ? 8 : 0);
+  return (aadhaar ? VERIFICATION_POINTS.aadhaar : 0) + (background ? VERIFICATION_POINTS.background : 0);
 }
 
 export function responseTimePoints(sec: number | null): number {
@@ -202,3 +203,44 @@ export function upperBoundScore(input: Omit<ScoreInput, 'availability'>, best: A
     input.reputationScore >= REPUTATION_BOOST_THRESHOLD ? Math.min(100, withPersonal * (1 + REPUTATION_BOOST)) : withPersonal,
   );
 }
+
+/** SQL expressions (column references or parameters) for the inputs of upperBoundSql. */
+export interface ScoreSqlInputs {
+  averageRating: string;
+  ratingCount: string;
+  aadhaarVerified: string;
+  backgroundVerified: string;
+  responseTimeSec: string;
+  distanceKm: string;
+  radiusKm: string;
+  /** Availability points (availabilityPoints of the best availability), e.g. a CASE on working days. */
+  availabilityPoints: string;
+  goodPastBooking: string;
+  specialist: string;
+  languageMatch: string;
+  reputationScore: string;
+}
+
+const f8 = (x: number) => `${x}::float8`;
+const points = (flag: string, n: number) => `(CASE WHEN ${flag} THEN ${n} ELSE 0 END)`;
+
+/**
+ * upperBoundScore as a PostgreSQL float8 expression, built from the same constants, so the database can
+ * rank candidates and send only the best (search's candidate statement). The arithmetic runs in the same
+ * order; it is not rounded to one decimal, so a JS score is within 0.05 (+ float noise) of it — callers
+ * that need a bound add SQL_BOUND_MARGIN. A property test holds the two together.
+ */
+export function upperBoundSql(i: ScoreSqlInputs): string {
+  const n = `greatest(0, ${i.ratingCount})`;
+  const bayes = `(${f8(PRIOR_COUNT * PRIOR_MEAN)} + ${n} * (${i.averageRating})::float8) / (${PRIOR_COUNT} + ${n})`;
+  const rating = `${f8(WEIGHTS.rating)} * least(${f8(1)}, greatest(${f8(0)}, (${bayes} - 1) / 4))`;
+  const verification = `(${points(i.aadhaarVerified, VERIFICATION_POINTS.aadhaar)} + ${points(i.backgroundVerified, VERIFICATION_POINTS.background)})`;
+  const response = `(CASE WHEN ${i.responseTimeSec} IS NULL THEN ${f8(WEIGHTS.responseTime / 2)} ELSE ${f8(WEIGHTS.responseTime)} * least(${f8(1)}, greatest(${f8(0)}, (${RESPONSE_SLOW_SEC} - ${i.responseTimeSec})::float8 / ${RESPONSE_SLOW_SEC - RESPONSE_FAST_SEC})) END)`;
+  const distance = `${f8(WEIGHTS.distance)} * least(${f8(1)}, greatest(${f8(0)}, 1 - (${i.distanceKm})::float8 / greatest((${i.radiusKm})::float8, 0.001)))`;
+  const personal = `least(${PERSONALISATION_CAP}, ${points(i.goodPastBooking, PERSONAL_POINTS.goodPastBooking)} + ${points(i.specialist, PERSONAL_POINTS.specialist)} + ${points(i.languageMatch, PERSONAL_POINTS.languageMatch)})`;
+  const withPersonal = `least(${f8(100)}, ${rating} + ${verification} + ${response} + ${distance} + (${i.availabilityPoints}) + ${personal})`;
+  return `(CASE WHEN ${i.reputationScore} >= ${REPUTATION_BOOST_THRESHOLD} THEN least(${f8(100)}, ${withPersonal} * ${f8(1 + REPUTATION_BOOST)}) ELSE ${withPersonal} END)`;
+}
+
+/** What a one-decimal JS score may exceed the unrounded SQL bound by (0.05 rounding, plus float noise). */
+export const SQL_BOUND_MARGIN = 0.06;

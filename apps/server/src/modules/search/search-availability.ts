@@ -128,8 +128,15 @@ function weekdaysWithin(from: number, until: number): number {
  * windows are worked out once; each provider then costs two bit tests.
  */
 export function availabilityBounds(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): (workingDays: number) => Availability {
-  const w = windowsOf(q);
-  const freeDays = w.until > w.from ? weekdaysWithin(w.from, w.until) : 0;
-  const sameDays = weekdaysWithin(w.dayFrom, w.dayUntil);
+  const { freeDays, sameDays } = availabilityWeekdays(q);
   return (workingDays) => (workingDays & freeDays ? 'free' : workingDays & sameDays ? 'same-day' : 'not');
+}
+
+/**
+ * The weekdays (bit 0 = Sunday) availabilityBounds tests working days against: a provider working on one
+ * of `freeDays` may be free at the requested time, one working on one of `sameDays` free that day.
+ */
+export function availabilityWeekdays(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): { freeDays: number; sameDays: number } {
+  const w = windowsOf(q);
+  return { freeDays: w.until > w.from ? weekdaysWithin(w.from, w.until) : 0, sameDays: weekdaysWithin(w.dayFrom, w.dayUntil) };
 }

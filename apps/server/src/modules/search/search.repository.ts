@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
-import { EARTHDISTANCE_RADIUS_KM, haversineKm } from '../../lib/geo';
+import { EARTHDISTANCE_RADIUS_KM } from '../../lib/geo';
 import type { PriceItem, TimeOff, WorkingHours } from '../providers/providers.tables';
+import { availabilityPoints, upperBoundSql } from './match-score';
 import { searchImpressions, searchLogs, searchSelections } from './search.tables';
 
 export interface GeoQuery {
@@ -130,14 +131,13 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
   }
   values.push(JSON.stringify(q.specialityId ? [q.specialityId] : []), JSON.stringify(q.language ? [q.language] : []));
   const [speciality, language] = [values.length - 1, values.length];
-  // The base point rather than the distance again (Node measures it, see geoCandidates) and numerics
-  // as PostgreSQL writes them: a quarter of the statement's time went on computing and converting them.
+  // Numerics as PostgreSQL writes them (converting them cost more than the rest of the select list).
   const columns = `p.id, p.average_rating AS "averageRating", p.rating_count AS "ratingCount",
   p.aadhaar_verified AS "aadhaarVerified", p.background_verified AS "backgroundVerified", p.response_time AS "responseTime",
   p.reputation_score AS "reputationScore",
   $${speciality}::jsonb <> '[]' AND p.sub_category_ids @> $${speciality}::jsonb AS specialist,
   $${language}::jsonb <> '[]' AND p.languages @> $${language}::jsonb AS "speaksLanguage",
-  p.base_lat AS "baseLat", p.base_lng AS "baseLng", p.working_days AS "workingDays"`;
+  p.working_days AS "workingDays", ${HAVERSINE_M} AS "distanceM"`;
   const from = `FROM provider_profiles p
 WHERE ${where.join('\n  AND ')}`;
   if (!q.text) return { text: `SELECT ${columns}\n${from}`, values };
@@ -150,7 +150,7 @@ WHERE ${where.join('\n  AND ')}`;
     text: `WITH near AS MATERIALIZED (SELECT ${columns}, p.business_name AS "businessName", p.description
 ${from})
 SELECT id, "averageRating", "ratingCount", "aadhaarVerified", "backgroundVerified", "responseTime", "reputationScore",
-  specialist, "speaksLanguage", "baseLat", "baseLng", "workingDays"
+  specialist, "speaksLanguage", "workingDays", "distanceM"
 FROM near
 WHERE to_tsvector('simple', coalesce("businessName", '') || ' ' || coalesce(description, '')) @@ plainto_tsquery('simple', $${n})
    OR similarity(coalesce("businessName", ''), $${n}) > 0.3`,
@@ -184,34 +184,105 @@ const impressionArrays = (rows: Impression[]) => [
 
 const ACTIVE_BOOKING = "('PENDING', 'CONFIRMED', 'IN_PROGRESS')";
 
-/** A candidate as the statement returns it: numerics as text, the base point instead of the distance. */
-type CandidateSqlRow = Omit<CandidateRow, 'averageRating' | 'reputationScore' | 'distanceKm'> & {
+/** How the candidate statement ranks: by the match score's upper bound, best first, `limit` at a time. */
+export interface RankQuery {
+  /** availabilityWeekdays of the requested time (bit 0 = Sunday). */
+  freeDays: number;
+  sameDays: number;
+  /** The signed-in customer, for the points of a provider they rated 4★ or more before. */
+  customerId: string | null;
+  limit: number;
+  /** Continue after this row of the previous call (keyset on bound, id). */
+  after?: { bound: number; id: string };
+}
+
+/** A candidate with the unrounded SQL upper bound it was ranked by. */
+export interface RankedRow extends CandidateRow {
+  goodPast: boolean;
+  bound: number;
+}
+
+/**
+ * The candidates of geoCandidatesSql ranked by upperBoundSql (the score each could reach if as available as
+ * its working days allow), best first, `limit` of them, with the number of all candidates. Ranking in the
+ * database sends a few dozen rows instead of every candidate (≈ 1,200–1,600 in a city of 100k providers),
+ * whose transfer and parsing was most of the search's own time.
+ */
+export function rankedCandidatesSql(q: GeoQuery, r: RankQuery): { text: string; values: unknown[] } {
+  const { text, values } = geoCandidatesSql(q);
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const good = r.customerId
+    ? `,
+good AS (
+  SELECT DISTINCT b.provider_id FROM bookings b JOIN reviews rv ON rv.booking_id = b.id
+   WHERE b.customer_id = ${param(r.customerId)} AND b.status = 'COMPLETED' AND rv.overall_rating >= 4)`
+    : '';
+  const goodPast = r.customerId ? 'cand.id IN (SELECT provider_id FROM good)' : 'false';
+  const [free, same] = [param(r.freeDays), param(r.sameDays)];
+  const bound = upperBoundSql({
+    averageRating: 'f."averageRating"',
+    ratingCount: 'f."ratingCount"',
+    aadhaarVerified: 'f."aadhaarVerified"',
+    backgroundVerified: 'f."backgroundVerified"',
+    responseTimeSec: 'f."responseTime"',
+    distanceKm: 'f."distanceM" / 1000',
+    radiusKm: `${param(q.radiusKm)}::float8`,
+    availabilityPoints: `CASE WHEN f."workingDays" & ${free} <> 0 THEN ${availabilityPoints('free')} WHEN f."workingDays" & ${same} <> 0 THEN ${availabilityPoints('same-day')} ELSE 0 END`,
+    goodPastBooking: 'f."goodPast"',
+    specialist: 'f.specialist',
+    languageMatch: 'f."speaksLanguage"',
+    reputationScore: 'f."reputationScore"',
+  });
+  const after = r.after ? `\nWHERE bound < ${param(r.after.bound)}::float8 OR (bound = $${values.length}::float8 AND id > ${param(r.after.id)}::uuid)` : '';
+  return {
+    text: `WITH cand AS MATERIALIZED (
+${text}
+)${good},
+flagged AS (SELECT cand.*, ${goodPast} AS "goodPast" FROM cand),
+ranked AS (SELECT f.*, ${bound} AS bound FROM flagged f)
+SELECT ranked.*, (SELECT count(*) FROM cand)::int AS total
+FROM ranked${after}
+ORDER BY bound DESC, id
+LIMIT ${param(r.limit)}`,
+    values,
+  };
+}
+
+/** A ranked candidate as the statement returns it: numerics as text, the distance in metres. */
+type RankedSqlRow = Omit<RankedRow, 'averageRating' | 'reputationScore' | 'distanceKm'> & {
   averageRating: string | number;
   reputationScore: string | number;
-  baseLat: number;
-  baseLng: number;
+  distanceM: number;
+  total: number;
 };
 
 export function createSearchRepository(database: Database) {
   return {
-    async geoCandidates(q: GeoQuery): Promise<CandidateRow[]> {
-      const { text, values } = geoCandidatesSql(q);
-      const { rows } = await database.query<CandidateSqlRow>(text, values);
-      const here = { lat: q.lat, lng: q.lng };
-      return rows.map((r) => ({
-        id: r.id,
-        averageRating: Number(r.averageRating),
-        ratingCount: r.ratingCount,
-        aadhaarVerified: r.aadhaarVerified,
-        backgroundVerified: r.backgroundVerified,
-        responseTime: r.responseTime,
-        reputationScore: Number(r.reputationScore),
-        specialist: r.specialist,
-        speaksLanguage: r.speaksLanguage,
-        // On earthdistance's sphere, so it is the distance the statement's radius filter measured.
-        distanceKm: haversineKm(here, { lat: r.baseLat, lng: r.baseLng }, EARTHDISTANCE_RADIUS_KM),
-        workingDays: r.workingDays,
-      }));
+    /** One slice of the ranked candidates (rankedCandidatesSql) and how many candidates there are in all. */
+    async rankedCandidates(q: GeoQuery, r: RankQuery): Promise<{ rows: RankedRow[]; total: number }> {
+      const { text, values } = rankedCandidatesSql(q, r);
+      const { rows } = await database.query<RankedSqlRow>(text, values);
+      return {
+        total: rows[0]?.total ?? 0,
+        rows: rows.map((row) => ({
+          id: row.id,
+          averageRating: Number(row.averageRating),
+          ratingCount: row.ratingCount,
+          aadhaarVerified: row.aadhaarVerified,
+          backgroundVerified: row.backgroundVerified,
+          responseTime: row.responseTime,
+          reputationScore: Number(row.reputationScore),
+          specialist: row.specialist,
+          speaksLanguage: row.speaksLanguage,
+          distanceKm: row.distanceM / 1000,
+          workingDays: row.workingDays,
+          goodPast: row.goodPast,
+          bound: row.bound,
+        })),
+      };
     },
 
     /**
@@ -243,17 +314,6 @@ export function createSearchRepository(database: Database) {
           lng: Number(b.lng),
         })),
       }));
-    },
-
-    /** Providers this customer booked, completed and rated 4★ or more. */
-    async goodPastProviders(customerId: string): Promise<Set<string>> {
-      const { rows } = await database.query<{ providerId: string }>(
-        `SELECT DISTINCT b.provider_id AS "providerId"
-           FROM bookings b JOIN reviews r ON r.booking_id = b.id
-          WHERE b.customer_id = $1 AND b.status = 'COMPLETED' AND r.overall_rating >= 4`,
-        [customerId],
-      );
-      return new Set(rows.map((r) => r.providerId));
     },
 
     /**

@@ -9,17 +9,31 @@ import { type Geocoder, isInIndia } from '../../integrations/maps/port';
 import { AppError, notFound } from '../../lib/errors';
 import { toIstIso } from '../../lib/time';
 import { type CatalogService, type SlugIndex, unknownCategory } from '../catalog/catalog.service';
-import { type Availability, computeMatchScore, type MatchScore, type ScoreInput, upperBoundScore } from './match-score';
+import {
+  type Availability,
+  computeMatchScore,
+  type MatchScore,
+  SQL_BOUND_MARGIN,
+  type ScoreInput,
+  upperBoundScore,
+} from './match-score';
 import { type ParsedQuery, parseQuery } from './query-parser';
-import type { CalendarRow, CandidateRow, SearchRepository } from './search.repository';
-import { availabilityBounds, availabilityFor, type CandidateCalendar, nextFreeSlot, type SlotRules } from './search-availability';
+import type { CalendarRow, RankedRow, RankQuery, SearchRepository } from './search.repository';
+import {
+  availabilityBounds,
+  availabilityFor,
+  availabilityWeekdays,
+  type CandidateCalendar,
+  nextFreeSlot,
+  type SlotRules,
+} from './search-availability';
 import { decodeCursor, encodeCursor, invalidCursor } from './search-cursor';
 import { cleanQuery } from './search-input';
 import type { RequestedTime } from './time-expressions';
 
 export const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
-const FIRST_BATCH = 40;
+export const FIRST_BATCH = 40;
 const NEXT_BATCH = 200;
 
 /** What a search was, as stored in search_logs: enough to compute any later page identically. */
@@ -39,7 +53,7 @@ interface Plan {
 
 /** A candidate ranked by the best score it could reach: its score if it were as available as its working days allow. */
 interface Candidate {
-  row: CandidateRow;
+  row: RankedRow;
   /** The best availability its working days allow (availabilityBounds); exact when 'not'. */
   best: Availability;
   upper: number;
@@ -229,32 +243,32 @@ export function createSearchService(deps: {
   }
 
   /**
-   * The page at `offset` of the candidates ranked by exact score. Every candidate is read narrow (score
-   * inputs and working days, from the covering index). Calendars are read per batch of the best upper
-   * bounds, and only for candidates whose working days leave their availability open; the rest are scored
-   * from the index alone, and their calendars are read only if they make the page.
+   * The page at `offset` of the candidates ranked by exact score. The database ranks the candidates by the
+   * score's upper bound (their score if as available as their working days allow) and sends them best
+   * first, a slice at a time; each slice's calendars are read in one query, for the candidates whose working
+   * days leave their availability open (the rest are scored from the slice alone; their calendars are read
+   * only if they make the page). It stops once the page's last exact score beats every bound left.
    */
   async function rank(p: Plan, actor: Actor | null, offset: number): Promise<{ page: Shown[]; hasNext: boolean; total: number }> {
     const need = offset + PAGE_SIZE + 1;
     const subId = p.interpretation.subCategoryId;
-    const [rows, goodPast] = await Promise.all([
-      repo.geoCandidates({
-        lat: p.lat,
-        lng: p.lng,
-        radiusKm: p.radiusKm,
-        categoryId: p.interpretation.categoryId,
-        subCategoryId: p.filters.subCategoryId ?? null,
-        minRating: p.filters.minRating,
-        verifiedOnly: p.filters.verifiedOnly,
-        ...(p.filters.maxPrice !== undefined ? { maxPrice: p.filters.maxPrice, priceSubCategoryId: subId } : {}),
-        text: p.text,
-        specialityId: subId,
-        language: actor?.language ?? null,
-      }),
-      actor?.customerId ? repo.goodPastProviders(actor.customerId) : Promise.resolve(new Set<string>()),
-    ]);
-    // Only the upper bound is computed for every candidate (no per-candidate objects beyond the pool entry).
-    const inputOf = (row: CandidateRow): Omit<ScoreInput, 'availability'> => ({
+    const geo = {
+      lat: p.lat,
+      lng: p.lng,
+      radiusKm: p.radiusKm,
+      categoryId: p.interpretation.categoryId,
+      subCategoryId: p.filters.subCategoryId ?? null,
+      minRating: p.filters.minRating,
+      verifiedOnly: p.filters.verifiedOnly,
+      ...(p.filters.maxPrice !== undefined ? { maxPrice: p.filters.maxPrice, priceSubCategoryId: subId } : {}),
+      text: p.text,
+      specialityId: subId,
+      language: actor?.language ?? null,
+    };
+    const window = { when: p.interpretation.when, now: p.now, rules };
+    const weekdays = availabilityWeekdays(window);
+    const boundOf = availabilityBounds(window);
+    const inputOf = (row: RankedRow): Omit<ScoreInput, 'availability'> => ({
       averageRating: row.averageRating,
       ratingCount: row.ratingCount,
       aadhaarVerified: row.aadhaarVerified,
@@ -264,18 +278,12 @@ export function createSearchService(deps: {
       radiusKm: p.radiusKm,
       reputationScore: row.reputationScore,
       personal: {
-        goodPastBooking: goodPast.has(row.id),
+        goodPastBooking: row.goodPast,
         specialist: row.specialist,
         languageMatch: row.speaksLanguage,
         ...(p.specialityName ? { specialityName: p.specialityName } : {}),
       },
     });
-    const boundOf = availabilityBounds({ when: p.interpretation.when, now: p.now, rules });
-    const pool: Candidate[] = rows.map((row) => {
-      const best = boundOf(row.workingDays);
-      return { row, best, upper: upperBoundScore(inputOf(row), best) };
-    });
-    pool.sort((a, b) => b.upper - a.upper || (a.row.id < b.row.id ? -1 : 1));
 
     const cals = new Map<string, CalendarRow>();
     const busyFrom = new Date(p.now.getTime() - DAY_MS);
@@ -289,10 +297,20 @@ export function createSearchService(deps: {
 
     const done: Scored[] = [];
     const location = { lat: p.lat, lng: p.lng };
-    let i = 0;
-    while (i < pool.length) {
-      const batch = pool.slice(i, i + (i === 0 ? Math.max(FIRST_BATCH, need) : NEXT_BATCH));
-      i += batch.length;
+    let total = 0;
+    let after: RankQuery['after'];
+    let more = true;
+    while (more) {
+      const limit = after ? NEXT_BATCH : Math.max(FIRST_BATCH, need);
+      const slice = await repo.rankedCandidates(geo, { ...weekdays, customerId: actor?.customerId ?? null, limit, after });
+      if (!after) total = slice.total;
+      const last = slice.rows.at(-1);
+      more = slice.rows.length === limit && last !== undefined;
+      if (last) after = { bound: last.bound, id: last.id };
+      const batch: Candidate[] = slice.rows.map((row) => {
+        const best = boundOf(row.workingDays);
+        return { row, best, upper: upperBoundScore(inputOf(row), best) };
+      });
       await readCalendars(batch.filter((s) => s.best !== 'not').map((s) => s.row.id));
       for (const s of batch) {
         if (p.filters.availableAt && s.best !== 'free') continue;
@@ -314,10 +332,8 @@ export function createSearchService(deps: {
         done.push({ ...s, availability, matchScore });
       }
       done.sort((a, b) => b.matchScore - a.matchScore || (a.row.id < b.row.id ? -1 : 1));
-      const nextUpper = pool[i]?.upper;
-      if (nextUpper === undefined) break;
-      // Stop once the (need)-th exact score beats every score the unscored candidates could reach.
-      if (done.length >= need && done[need - 1]!.matchScore > nextUpper) break;
+      // Every candidate not fetched yet ranks at or below `after`: none can score above its bound (+ rounding).
+      if (more && done.length >= need && done[need - 1]!.matchScore > after!.bound + SQL_BOUND_MARGIN) break;
     }
 
     const ranked = done.slice(offset, offset + PAGE_SIZE);
@@ -328,8 +344,8 @@ export function createSearchService(deps: {
       const score = computeMatchScore({ ...inputOf(s.row), availability: s.availability });
       return [{ ...s, cal, score, durationMin: durationOf(cal), priceFrom: priceFrom(cal.pricing, subId) }];
     });
-    const hasNext = done.length > offset + PAGE_SIZE || (i < pool.length && ranked.length === PAGE_SIZE);
-    return { page, hasNext, total: pool.length };
+    const hasNext = done.length > offset + PAGE_SIZE || (more && ranked.length === PAGE_SIZE);
+    return { page, hasNext, total };
   }
 
   /** The result cards of one page; the next free slot is computed for these only. */
