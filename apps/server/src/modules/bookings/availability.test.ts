@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../lib/geo';
 import { toIstIso } from '../../lib/time';
@@ -35,6 +36,33 @@ function input(over: Partial<AvailabilityInput> = {}): AvailabilityInput {
 const starts = (i: AvailabilityInput) => availableSlots(i).map((s) => toIstIso(s.start).slice(11, 16));
 
 describe('availability', () => {
+  it('startsWithin gives exactly the day’s slots that start in the window, for any window (property)', () => {
+    const overnight: WeeklyHours = { ...standard, '2': [{ start: '20:00', end: '02:00' }], '3': [{ start: '08:00', end: '12:00' }] };
+    const booking = {
+      start: new Date('2026-12-02T10:00:00+05:30'),
+      end: new Date('2026-12-02T11:00:00+05:30'),
+      slotEnd: new Date('2026-12-02T11:30:00+05:30'),
+      location: { lat: 26.87, lng: 80.99 },
+    };
+    const dayStart = Date.parse('2026-12-02T00:00:00+05:30');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -3 * 60, max: 27 * 60 }),
+        fc.integer({ min: 0, max: 30 * 60 }),
+        fc.constantFrom(standard, overnight),
+        fc.boolean(),
+        (fromMin, lengthMin, workingHours, busy) => {
+          const base = input({ workingHours, bookings: busy ? [booking] : [] });
+          const from = dayStart + fromMin * 60_000;
+          const until = from + lengthMin * 60_000;
+          const all = availableSlots(base).filter((x) => x.start.getTime() >= from && x.start.getTime() < until);
+          expect(availableSlots({ ...base, startsWithin: { from, until } })).toEqual(all);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('a working day: every half hour from 09:00, jobs end by 19:00, none across lunch', () => {
     expect(starts(input())).toEqual([
       '09:00',

@@ -130,6 +130,8 @@ export interface AvailabilityInput {
   /** The provider's base, used for the buffer after the last job of a day. */
   base: LatLng | null;
   travel: TravelRule;
+  /** Only slots starting in [from, until) (epoch ms): search asks about a window, not the whole day. */
+  startsWithin?: { from: number; until: number };
 }
 
 /**
@@ -149,9 +151,11 @@ export function availableSlots(input: AvailabilityInput): Slot[] {
   const shifts = [...shiftsOf(addDays(input.date, -1), input.workingHours), ...shiftsOf(input.date, input.workingHours)];
   const slots: Slot[] = [];
   const seen = new Set<number>();
+  const from = Math.max(dayStart, earliest, input.startsWithin?.from ?? dayStart);
+  const until = Math.min(dayEnd, input.startsWithin?.until ?? dayEnd);
   for (const shift of shifts) {
-    for (let s = shift.work.start; s + duration <= shift.work.end; s += step) {
-      if (s < dayStart || s >= dayEnd || s < earliest || seen.has(s)) continue;
+    for (let s = shift.work.start; s + duration <= shift.work.end && s < until; s += step) {
+      if (s < from || seen.has(s)) continue;
       const job = { start: s, end: s + duration };
       if (shift.breaks.some((b) => overlaps(job, b)) || off.some((o) => overlaps(job, o))) continue;
       const fit = fitAmongBookings(job, input);

@@ -49,6 +49,7 @@ export function* freeStarts(
       location: q.location,
       base: cal.base,
       travel: q.rules.travel,
+      startsWithin: { from: q.from, until: q.until },
     });
     for (const s of slots) {
       const t = s.start.getTime();
