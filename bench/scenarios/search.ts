@@ -170,12 +170,14 @@ const geoFor = (i: number) => {
     specialityId: sub?.subCategoryId ?? null,
     text: cat ? null : p.freeText || null,
   };
-  return { geo, weekdays: availabilityWeekdays({ when: p.when, now, rules }) };
+  return { geo, now, weekdays: availabilityWeekdays({ when: p.when, now, rules }) };
 };
-/** The statement search runs first: the candidates ranked in SQL, its first slice (page one). */
+const DAY_MS = 86_400_000;
+/** The statement search runs first: the candidates ranked in SQL, the first slice (page one) with its calendars. */
 const sqlFor = (i: number) => {
-  const { geo, weekdays } = geoFor(i);
-  return rankedCandidatesSql(geo, { ...weekdays, customerId: null, limit: FIRST_BATCH });
+  const { geo, now, weekdays } = geoFor(i);
+  const calendars = { from: new Date(now.getTime() - DAY_MS), until: new Date(now.getTime() + 8 * DAY_MS) };
+  return rankedCandidatesSql(geo, { ...weekdays, customerId: null, limit: FIRST_BATCH, calendars });
 };
 /** Every candidate, unranked: what search fetched and ranked in Node until 2026-12-07 (reference). */
 const allSql = (i: number) => geoCandidatesSql(geoFor(i).geo);

@@ -184,6 +184,42 @@ const impressionArrays = (rows: Impression[]) => [
 
 const ACTIVE_BOOKING = "('PENDING', 'CONFIRMED', 'IN_PROGRESS')";
 
+/**
+ * The select list of a provider's calendar and card (`p` = provider_profiles): working hours, time off,
+ * base, prices, card fields and its active bookings overlapping [from, until) (SQL expressions).
+ */
+const calendarColumns = (from: string, until: string) => `p.pricing, p.working_hours AS "workingHours", p.time_off AS "timeOff",
+  p.base_lat AS "baseLat", p.base_lng AS "baseLng", p.business_name AS "businessName", p.description,
+  p.city, p.category_id AS "categoryId", p.completed_jobs AS "completedJobs", p.languages,
+  coalesce((SELECT json_agg(json_build_object('start', b.scheduled_start, 'end', b.scheduled_end,
+                     'slotEnd', upper(b.slot), 'lat', b.service_lat, 'lng', b.service_lng))
+              FROM bookings b
+             WHERE b.provider_id = p.id AND b.status IN ${ACTIVE_BOOKING}
+               AND b.scheduled_start < ${until} AND upper(b.slot) > ${from}), '[]'::json) AS busy`;
+
+type CalendarSqlRow = Omit<CalendarRow, 'busy'> & { busy: Record<keyof BusyRow, string | number>[] };
+const toCalendar = (r: CalendarSqlRow): CalendarRow => ({
+  id: r.id,
+  pricing: r.pricing,
+  workingHours: r.workingHours,
+  timeOff: r.timeOff,
+  baseLat: r.baseLat,
+  baseLng: r.baseLng,
+  businessName: r.businessName,
+  description: r.description,
+  city: r.city,
+  categoryId: r.categoryId,
+  completedJobs: r.completedJobs,
+  languages: r.languages,
+  busy: r.busy.map((b) => ({
+    start: new Date(b.start),
+    end: new Date(b.end),
+    slotEnd: new Date(b.slotEnd),
+    lat: Number(b.lat),
+    lng: Number(b.lng),
+  })),
+});
+
 /** How the candidate statement ranks: by the match score's upper bound, best first, `limit` at a time. */
 export interface RankQuery {
   /** availabilityWeekdays of the requested time (bit 0 = Sunday). */
@@ -194,6 +230,11 @@ export interface RankQuery {
   limit: number;
   /** Continue after this row of the previous call (keyset on bound, id). */
   after?: { bound: number; id: string };
+  /**
+   * Also read the calendars (busy within [from, until)) of the slice's candidates whose working days leave
+   * them possibly available then, the ones search must check: one round trip for the slice.
+   */
+  calendars?: { from: Date; until: Date };
 }
 
 /** A candidate with the unrounded SQL upper bound it was ranked by. */
@@ -237,16 +278,25 @@ good AS (
     reputationScore: 'f."reputationScore"',
   });
   const after = r.after ? `\nWHERE bound < ${param(r.after.bound)}::float8 OR (bound = $${values.length}::float8 AND id > ${param(r.after.id)}::uuid)` : '';
-  return {
-    text: `WITH cand AS MATERIALIZED (
+  const slice = `SELECT ranked.*, (SELECT count(*) FROM cand)::int AS total
+FROM ranked${after}
+ORDER BY bound DESC, id
+LIMIT ${param(r.limit)}`;
+  const head = `WITH cand AS MATERIALIZED (
 ${text}
 )${good},
 flagged AS (SELECT cand.*, ${goodPast} AS "goodPast" FROM cand),
-ranked AS (SELECT f.*, ${bound} AS bound FROM flagged f)
-SELECT ranked.*, (SELECT count(*) FROM cand)::int AS total
-FROM ranked${after}
-ORDER BY bound DESC, id
-LIMIT ${param(r.limit)}`,
+ranked AS (SELECT f.*, ${bound} AS bound FROM flagged f)`;
+  if (!r.calendars) return { text: `${head}\n${slice}`, values };
+  const [from, until] = [param(r.calendars.from.toISOString()), param(r.calendars.until.toISOString())];
+  return {
+    text: `${head},
+slice AS (${slice})
+SELECT slice.*, cal.* FROM slice
+LEFT JOIN LATERAL (SELECT p.id AS "calendarId", ${calendarColumns(`${from}::timestamptz`, `${until}::timestamptz`)}
+                     FROM provider_profiles p
+                    WHERE p.id = slice.id AND slice."workingDays" & (${free} | ${same}) <> 0) cal ON true
+ORDER BY slice.bound DESC, slice.id`,
     values,
   };
 }
@@ -257,16 +307,20 @@ type RankedSqlRow = Omit<RankedRow, 'averageRating' | 'reputationScore' | 'dista
   reputationScore: string | number;
   distanceM: number;
   total: number;
-};
+} & ({ calendarId: null } | (Omit<CalendarSqlRow, 'id'> & { calendarId: string }));
 
 export function createSearchRepository(database: Database) {
   return {
     /** One slice of the ranked candidates (rankedCandidatesSql) and how many candidates there are in all. */
-    async rankedCandidates(q: GeoQuery, r: RankQuery): Promise<{ rows: RankedRow[]; total: number }> {
+    async rankedCandidates(
+      q: GeoQuery,
+      r: RankQuery,
+    ): Promise<{ rows: RankedRow[]; total: number; calendars: CalendarRow[] }> {
       const { text, values } = rankedCandidatesSql(q, r);
       const { rows } = await database.query<RankedSqlRow>(text, values);
       return {
         total: rows[0]?.total ?? 0,
+        calendars: rows.flatMap((row) => (row.calendarId ? [toCalendar({ ...row, id: row.calendarId })] : [])),
         rows: rows.map((row) => ({
           id: row.id,
           averageRating: Number(row.averageRating),
@@ -291,29 +345,11 @@ export function createSearchRepository(database: Database) {
      */
     async calendars(providerIds: string[], from: Date, until: Date): Promise<CalendarRow[]> {
       if (providerIds.length === 0) return [];
-      const { rows } = await database.query<Omit<CalendarRow, 'busy'> & { busy: Record<keyof BusyRow, string | number>[] }>(
-        `SELECT p.id, p.pricing, p.working_hours AS "workingHours", p.time_off AS "timeOff",
-                p.base_lat AS "baseLat", p.base_lng AS "baseLng", p.business_name AS "businessName", p.description,
-                p.city, p.category_id AS "categoryId", p.completed_jobs AS "completedJobs", p.languages,
-                coalesce((SELECT json_agg(json_build_object('start', b.scheduled_start, 'end', b.scheduled_end,
-                                   'slotEnd', upper(b.slot), 'lat', b.service_lat, 'lng', b.service_lng))
-                            FROM bookings b
-                           WHERE b.provider_id = p.id AND b.status IN ${ACTIVE_BOOKING}
-                             AND b.scheduled_start < $3 AND upper(b.slot) > $2), '[]'::json) AS busy
-           FROM provider_profiles p
-          WHERE p.id = ANY($1::uuid[])`,
+      const { rows } = await database.query<CalendarSqlRow>(
+        `SELECT p.id, ${calendarColumns('$2', '$3')} FROM provider_profiles p WHERE p.id = ANY($1::uuid[])`,
         [providerIds, from.toISOString(), until.toISOString()],
       );
-      return rows.map((r) => ({
-        ...r,
-        busy: r.busy.map((b) => ({
-          start: new Date(b.start),
-          end: new Date(b.end),
-          slotEnd: new Date(b.slotEnd),
-          lat: Number(b.lat),
-          lng: Number(b.lng),
-        })),
-      }));
+      return rows.map(toCalendar);
     },
 
     /**

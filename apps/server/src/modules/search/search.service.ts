@@ -245,9 +245,9 @@ export function createSearchService(deps: {
   /**
    * The page at `offset` of the candidates ranked by exact score. The database ranks the candidates by the
    * score's upper bound (their score if as available as their working days allow) and sends them best
-   * first, a slice at a time; each slice's calendars are read in one query, for the candidates whose working
-   * days leave their availability open (the rest are scored from the slice alone; their calendars are read
-   * only if they make the page). It stops once the page's last exact score beats every bound left.
+   * first, a slice at a time, with the calendars of the candidates whose working days leave their
+   * availability open (the rest are scored from the slice alone; their calendars are read only if they make
+   * the page). It stops once the page's last exact score beats every bound left.
    */
   async function rank(p: Plan, actor: Actor | null, offset: number): Promise<{ page: Shown[]; hasNext: boolean; total: number }> {
     const need = offset + PAGE_SIZE + 1;
@@ -302,7 +302,14 @@ export function createSearchService(deps: {
     let more = true;
     while (more) {
       const limit = after ? NEXT_BATCH : Math.max(FIRST_BATCH, need);
-      const slice = await repo.rankedCandidates(geo, { ...weekdays, customerId: actor?.customerId ?? null, limit, after });
+      const slice = await repo.rankedCandidates(geo, {
+        ...weekdays,
+        customerId: actor?.customerId ?? null,
+        limit,
+        after,
+        calendars: { from: busyFrom, until: horizonEnd },
+      });
+      for (const cal of slice.calendars) cals.set(cal.id, cal);
       if (!after) total = slice.total;
       const last = slice.rows.at(-1);
       more = slice.rows.length === limit && last !== undefined;
