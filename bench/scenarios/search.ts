@@ -155,7 +155,11 @@ const index = await c.catalog.slugIndex();
 const rules = {
   minNoticeMin: config.MIN_NOTICE_MIN,
   stepMin: config.SLOT_STEP_MIN,
-  travel: { baseMin: config.TRAVEL_BUFFER_BASE_MIN, perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN, capMin: config.TRAVEL_BUFFER_MAX_MIN },
+  travel: {
+    baseMin: config.TRAVEL_BUFFER_BASE_MIN,
+    perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN,
+    capMin: config.TRAVEL_BUFFER_MAX_MIN,
+  },
 };
 /** What search asks the database first for query i, as an anonymous customer: its candidate query. */
 const geoFor = (i: number) => {

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from './container';
+import { AccessLogController, registerAccessLog } from './http/access-log';
 import { registerAuth } from './http/auth';
 import { registerCors } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
@@ -10,7 +11,7 @@ import { registerRateLimit } from './http/rate-limit';
 import { createRequestIdGenerator } from './http/request-id';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { documentHeadersHook, registerSecurityHeaders } from './http/security-headers';
-import { lazyChildLoggerFactory, loggerOptions } from './lib/logger';
+import { requestLoggerFactory } from './lib/logger';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
@@ -28,23 +29,23 @@ import { adminUsersRoutes } from './modules/users/admin-users.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { walletRoutes } from './modules/wallet/wallet.routes';
 
-export interface BuildAppOptions {
-  /** Write logs here instead of stdout (tests capture them to prove redaction). */
-  logStream?: NodeJS.WritableStream;
-}
-
 /** Builds the HTTP app without listening, so tests can `inject`. Routes are registered explicitly. */
-export async function buildApp(c: Container, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(c: Container): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logStream ? { ...loggerOptions(c.config.LOG_LEVEL), stream: opts.logStream } : loggerOptions(c.config.LOG_LEVEL),
+    // Requests log through the container's logger (request.log: a child with the request id, built only when
+    // something is logged) and registerAccessLog, not through Fastify's logger: with one, Fastify watches
+    // every response's end to log it, even where nothing would be written (bench/results/health.md).
+    logger: false,
+    logController: new AccessLogController(),
+    childLoggerFactory: requestLoggerFactory(c.logger),
     bodyLimit: c.config.BODY_LIMIT_BYTES,
     genReqId: createRequestIdGenerator(),
     requestIdHeader: false,
-    childLoggerFactory: lazyChildLoggerFactory,
     trustProxy: c.config.isProduction,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerAccessLog(app, c.logger);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);

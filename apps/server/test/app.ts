@@ -35,7 +35,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const logger = createLogger(config.LOG_LEVEL, logStream as never);
   const c = createContainer({ config, database, logger, rateLimitPrefix: `rl:test:${process.pid}:${randomUUID()}:` });
   await startJobs(c);
-  const app = await buildApp(c, { logStream });
+  const app = await buildApp(c);
   await app.ready();
   return {
     app,

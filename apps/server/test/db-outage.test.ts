@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -100,7 +99,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   outage = process.env.DATABASE_URL ? await postgresOutage() : await pgliteOutage();
   const c = createContainer({ config: testConfig({ ROLES: 'api' }), database: outage.database, logger: createLogger('silent') });
-  app = await buildApp(c, { logStream: new Writable({ write: (_chunk, _enc, cb) => cb() }) });
+  app = await buildApp(c);
   // A plain read with no error handling of its own: what every feature route does.
   app.get('/api/test/users-count', async () => {
     const [row] = await c.db.select({ n: count() }).from(users);

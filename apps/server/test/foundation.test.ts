@@ -96,6 +96,33 @@ describe('HTTP foundation', () => {
     expect(docs.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('writes one access-log line per request, with id, path, status and time; none for health probes', async () => {
+    const lines = async (fn: () => Promise<unknown>) => {
+      const before = t.logs.length;
+      await fn();
+      return t.logs
+        .slice(before)
+        .flatMap((chunk) => chunk.split('\n').filter(Boolean))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    };
+    const catalog = await lines(() =>
+      t.app.inject({ url: '/api/categories?lang=hi', headers: { 'x-request-id': 'trace-abc-123' } }),
+    );
+    const done = catalog.filter((l) => l.msg === 'request completed');
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({
+      reqId: 'trace-abc-123',
+      req: { id: 'trace-abc-123', method: 'GET', url: '/api/categories?[redacted]' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
+    expect(await lines(() => t.app.inject({ url: '/api/health' }))).toEqual([]);
+    const missing = await lines(() => t.app.inject({ url: '/api/nowhere' }));
+    expect(missing).toContainEqual(
+      expect.objectContaining({ msg: 'request refused', errorCode: 'ROUTE_NOT_FOUND', status: 404 }),
+    );
+  });
+
   it('publishes an OpenAPI document', async () => {
     const res = await t.app.inject({ url: '/api/openapi.json' });
     expect(res.json().paths['/api/health']).toBeDefined();

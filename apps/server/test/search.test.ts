@@ -251,7 +251,9 @@ describe('POST /api/search', () => {
         providerId,
         category: { category: { id: plumbing }, subCategories: [{ id: sub }] } as never,
       });
-      await t.c.db.insert(reviews).values({ bookingId: booking.id, customerId: customer.customerId!, providerId, overallRating: stars });
+      await t.c.db
+        .insert(reviews)
+        .values({ bookingId: booking.id, customerId: customer.customerId!, providerId, overallRating: stars });
     }
     type R = { provider: { id: string }; scoreBreakdown: { component: string; points: number; reason: { en: string } }[] };
     const personal = (body: { results: R[] }, id: string) =>

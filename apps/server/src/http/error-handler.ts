@@ -46,6 +46,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((req, reply) => {
     const err = new AppError('ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`);
+    req.log.info({ errorCode: err.code, status: 404 }, 'request refused');
     return reply.status(404).send(err.toBody());
   });
 }

@@ -30,6 +30,8 @@ export function loggerOptions(level: string): LoggerOptions {
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+      // A Fastify reply or a raw response: the status only (never its headers, which may set cookies).
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
     },
   };
@@ -128,4 +130,14 @@ export function lazyChildLoggerFactory(
   options: pino.ChildLoggerOptions,
 ): FastifyBaseLogger {
   return new LazyChildLogger(logger as pino.Logger, bindings, options) as unknown as FastifyBaseLogger;
+}
+
+/**
+ * The childLoggerFactory for a Fastify instance created with `logger: false`: each request's logger is a
+ * lazy child of `root` (our process logger), whatever Fastify passes as parent. See app.ts for why
+ * Fastify's own logger is off.
+ */
+export function requestLoggerFactory(root: pino.Logger) {
+  return (_fastifyLogger: FastifyBaseLogger, bindings: pino.Bindings, options: pino.ChildLoggerOptions): FastifyBaseLogger =>
+    lazyChildLoggerFactory(root, bindings, options);
 }

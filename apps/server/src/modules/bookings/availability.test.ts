@@ -37,7 +37,11 @@ const starts = (i: AvailabilityInput) => availableSlots(i).map((s) => toIstIso(s
 
 describe('availability', () => {
   it('startsWithin gives exactly the day’s slots that start in the window, for any window (property)', () => {
-    const overnight: WeeklyHours = { ...standard, '2': [{ start: '20:00', end: '02:00' }], '3': [{ start: '08:00', end: '12:00' }] };
+    const overnight: WeeklyHours = {
+      ...standard,
+      '2': [{ start: '20:00', end: '02:00' }],
+      '3': [{ start: '08:00', end: '12:00' }],
+    };
     const booking = {
       start: new Date('2026-12-02T10:00:00+05:30'),
       end: new Date('2026-12-02T11:00:00+05:30'),

@@ -42,7 +42,10 @@ describe('upperBoundSql', () => {
           // which no two points in India (search refuses others) are apart.
           distanceKm: fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 60, noNaN: true })),
           radiusKm: fc.oneof(fc.double({ min: 0.5, max: 50, noNaN: true }), fc.constant(15)),
-          reputationScore: fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((x) => x / 100), fc.constantFrom(79.99, 80)),
+          reputationScore: fc.oneof(
+            fc.integer({ min: 0, max: 10_000 }).map((x) => x / 100),
+            fc.constantFrom(79.99, 80),
+          ),
           personal: fc.record({ goodPastBooking: fc.boolean(), specialist: fc.boolean(), languageMatch: fc.boolean() }),
         }),
         fc.constantFrom('free' as const, 'same-day' as const, 'not' as const),

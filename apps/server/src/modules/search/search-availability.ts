@@ -137,7 +137,10 @@ export function availabilityBounds(q: Pick<AvailabilityQuery, 'when' | 'now' | '
  * The weekdays (bit 0 = Sunday) availabilityBounds tests working days against: a provider working on one
  * of `freeDays` may be free at the requested time, one working on one of `sameDays` free that day.
  */
-export function availabilityWeekdays(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): { freeDays: number; sameDays: number } {
+export function availabilityWeekdays(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): {
+  freeDays: number;
+  sameDays: number;
+} {
   const w = windowsOf(q);
   return { freeDays: w.until > w.from ? weekdaysWithin(w.from, w.until) : 0, sameDays: weekdaysWithin(w.dayFrom, w.dayUntil) };
 }

@@ -277,7 +277,9 @@ good AS (
     languageMatch: 'f."speaksLanguage"',
     reputationScore: 'f."reputationScore"',
   });
-  const after = r.after ? `\nWHERE bound < ${param(r.after.bound)}::float8 OR (bound = $${values.length}::float8 AND id > ${param(r.after.id)}::uuid)` : '';
+  const after = r.after
+    ? `\nWHERE bound < ${param(r.after.bound)}::float8 OR (bound = $${values.length}::float8 AND id > ${param(r.after.id)}::uuid)`
+    : '';
   const slice = `SELECT ranked.*, (SELECT count(*) FROM cand)::int AS total
 FROM ranked${after}
 ORDER BY bound DESC, id
@@ -312,10 +314,7 @@ type RankedSqlRow = Omit<RankedRow, 'averageRating' | 'reputationScore' | 'dista
 export function createSearchRepository(database: Database) {
   return {
     /** One slice of the ranked candidates (rankedCandidatesSql) and how many candidates there are in all. */
-    async rankedCandidates(
-      q: GeoQuery,
-      r: RankQuery,
-    ): Promise<{ rows: RankedRow[]; total: number; calendars: CalendarRow[] }> {
+    async rankedCandidates(q: GeoQuery, r: RankQuery): Promise<{ rows: RankedRow[]; total: number; calendars: CalendarRow[] }> {
       const { text, values } = rankedCandidatesSql(q, r);
       const { rows } = await database.query<RankedSqlRow>(text, values);
       return {

@@ -13,8 +13,8 @@ import {
   type Availability,
   computeMatchScore,
   type MatchScore,
-  SQL_BOUND_MARGIN,
   type ScoreInput,
+  SQL_BOUND_MARGIN,
   upperBoundScore,
 } from './match-score';
 import { type ParsedQuery, parseQuery } from './query-parser';
