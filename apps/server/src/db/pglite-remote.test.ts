@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import { createLogger } from '../lib/logger';
 import { users } from '../modules/users/users.tables';
 import { type Database, type Executor, openDatabase } from './client';
 import { runMigrations } from './migrate';
-import { currentWorker, type PgliteClient } from './pglite-remote';
+import { currentWorker, type PgliteClient, startPgliteWorker } from './pglite-remote';
 
 /** The embedded database as `npm start` runs it: PGlite in a worker thread, on a data directory. */
 let dir: string;
@@ -149,6 +149,47 @@ it('starts a worker that died again: meanwhile queries fail as a lost connection
   await database.query("notify lp_restart_test, 'after restart'");
   await expect.poll(() => heard, { timeout: 5_000 }).toEqual(['after restart']);
 }, 60_000);
+
+describe('a worker that never opens the database', () => {
+  const hangOnce = new URL('../../test/fakes/pglite-worker-hang-once.mjs', import.meta.url);
+
+  it('at start-up: ended after the timeout, with a clear error', async () => {
+    const hungDir = mkdtempSync(path.join(tmpdir(), 'lp-pglite-hang-'));
+    writeFileSync(path.join(hungDir, '.hang'), '');
+    try {
+      await expect(startPgliteWorker(hungDir, { readyTimeoutMs: 300, entry: hangOnce })).rejects.toThrow(
+        'the embedded database did not open within 0.3 s',
+      );
+    } finally {
+      rmSync(hungDir, { recursive: true, force: true });
+    }
+  });
+
+  it('on a restart: ended after the timeout and tried again, which opens it', async () => {
+    const restarts: (string | null)[] = [];
+    const ownDir = mkdtempSync(path.join(tmpdir(), 'lp-pglite-hang-'));
+    const client = await startPgliteWorker(ownDir, {
+      readyTimeoutMs: 15_000,
+      entry: hangOnce,
+      onRestart: (err) => restarts.push(err ? err.message : null),
+    });
+    try {
+      writeFileSync(path.join(ownDir, '.hang'), '');
+      await currentWorker(client)!.terminate();
+      await expect
+        .poll(async () => (await client.query<{ n: number }>('select 1 as n').catch(() => ({ rows: [] }))).rows[0]?.n, {
+          timeout: 60_000,
+          interval: 200,
+        })
+        .toBe(1);
+      // died → the restart hung and was ended after the timeout → the next restart opened the database
+      expect(restarts).toEqual([expect.stringContaining('exit code'), expect.stringContaining('exit code'), null]);
+    } finally {
+      await client.close();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
 
 it('sql template tags reach the worker as plain parameters', async () => {
   const result = (await database.db.execute(sql`select ${'it works'}::text as said`)) as unknown as { rows: unknown[] };

@@ -39,12 +39,21 @@ function workerDown(detail: string): Error {
  * they do in-process (other statements wait until they end).
  * A worker that dies (a WebAssembly abort, out of memory) is started again on the same data directory, after
  * 0.2 s and then up to 10 s between tries; meanwhile calls fail at once as a lost connection would (503 for
- * requests, /api/ready not ready), open transactions fail, and LISTEN channels are subscribed again.
+ * requests, /api/ready not ready), open transactions fail, and LISTEN channels are subscribed again. A worker
+ * that has not opened the database within `readyTimeoutMs` (60 s) is ended: at start-up the server stops with
+ * that error; on a restart it is tried again later.
  */
 export async function startPgliteWorker(
   dataDir?: string,
-  opts: { onRestart?: (err: Error | null) => void } = {},
+  opts: {
+    onRestart?: (err: Error | null) => void;
+    /** How long a worker may take to open the database before it is ended (and, on a restart, tried again). */
+    readyTimeoutMs?: number;
+    /** The worker's entry module (tests substitute one that hangs). */
+    entry?: URL;
+  } = {},
 ): Promise<PgliteClient> {
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let nextId = 1;
@@ -60,7 +69,7 @@ export async function startPgliteWorker(
 
   /** Starts a worker and waits until its database is open; rejects (and ends it) if it cannot open. */
   async function spawn(): Promise<void> {
-    const w = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dataDir } });
+    const w = new Worker(opts.entry ?? new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dataDir } });
     worker = w;
     w.on('message', (msg: Reply | { notify: string; payload: string }) => {
       if ('notify' in msg) {
@@ -85,7 +94,20 @@ export async function startPgliteWorker(
     };
     w.on('error', onDeath);
     w.on('exit', (code) => onDeath(new Error(`exit code ${code}`)));
-    await send({ op: 'ready' }, w);
+    // A worker that never opens (stuck recovering the data directory, say) must not leave the database down
+    // for good: past the timeout it counts as a failed start.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the embedded database did not open within ${readyTimeoutMs / 1000} s`)),
+        readyTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([send({ op: 'ready' }, w), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   function scheduleRestart() {
