@@ -27,7 +27,7 @@ import { runMigrations } from '../../apps/server/src/db/migrate';
 import { createLogger } from '../../apps/server/src/lib/logger';
 import { parseQuery } from '../../apps/server/src/modules/search/query-parser';
 import { geoCandidatesSql, rankedCandidatesSql } from '../../apps/server/src/modules/search/search.repository';
-import { FIRST_BATCH } from '../../apps/server/src/modules/search/search.service';
+import { FIRST_BATCH, slotRulesOf } from '../../apps/server/src/modules/search/search.service';
 import { availabilityWeekdays } from '../../apps/server/src/modules/search/search-availability';
 import { seedLarge } from '../../apps/server/src/seed/large';
 import { cities } from '../../apps/server/src/seed/places';
@@ -152,15 +152,7 @@ await app.ready();
 // Points: the seeded cities' localities, round-robin.
 const points = cities.flatMap((city) => city.localities.map((l) => ({ lat: l.lat, lng: l.lng })));
 const index = await c.catalog.slugIndex();
-const rules = {
-  minNoticeMin: config.MIN_NOTICE_MIN,
-  stepMin: config.SLOT_STEP_MIN,
-  travel: {
-    baseMin: config.TRAVEL_BUFFER_BASE_MIN,
-    perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN,
-    capMin: config.TRAVEL_BUFFER_MAX_MIN,
-  },
-};
+const rules = slotRulesOf(config);
 /** What search asks the database first for query i, as an anonymous customer: its candidate query. */
 const geoFor = (i: number) => {
   const now = new Date();

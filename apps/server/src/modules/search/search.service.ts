@@ -85,6 +85,19 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+/** The booking slot rules search judges availability by (the bookings module's, from config). */
+export function slotRulesOf(config: Config): SlotRules {
+  return {
+    minNoticeMin: config.MIN_NOTICE_MIN,
+    stepMin: config.SLOT_STEP_MIN,
+    travel: {
+      baseMin: config.TRAVEL_BUFFER_BASE_MIN,
+      perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN,
+      capMin: config.TRAVEL_BUFFER_MAX_MIN,
+    },
+  };
+}
+
 export function createSearchService(deps: {
   db: Db;
   repo: SearchRepository;
@@ -95,15 +108,7 @@ export function createSearchService(deps: {
   logger: Logger;
 }) {
   const { db, repo, catalog, geocoder, refiner, config, logger } = deps;
-  const rules: SlotRules = {
-    minNoticeMin: config.MIN_NOTICE_MIN,
-    stepMin: config.SLOT_STEP_MIN,
-    travel: {
-      baseMin: config.TRAVEL_BUFFER_BASE_MIN,
-      perKmMin: config.TRAVEL_BUFFER_PER_KM_MIN,
-      capMin: config.TRAVEL_BUFFER_MAX_MIN,
-    },
-  };
+  const rules = slotRulesOf(config);
 
   async function resolveLocation(location: SearchRequest['location']) {
     if ('text' in location) {
