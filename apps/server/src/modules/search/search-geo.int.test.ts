@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database';
 import type { Database } from '../../db/client';
 import type { WeeklyHours } from '../bookings/availability';
-import { createSearchRepository, type GeoQuery, rankedCandidatesSql } from './search.repository';
+import { createSearchRepository, type GeoQuery, geoCandidatesSql, rankedCandidatesSql } from './search.repository';
 import { workingDaysMask } from './search-availability';
 
 /** earthdistance's sphere: earth() = 6378168 m. */
@@ -158,6 +158,37 @@ describe('geo candidates equal a brute-force haversine scan', () => {
       expect(got.size - expected.length).toBeLessThanOrEqual(1); // at most a boundary case
     }
   });
+});
+
+describe('free-text match', () => {
+  it.skipIf(process.env.DATABASE_URL === undefined)(
+    'on PostgreSQL, through the GIN indexes: the same providers as testing every candidate',
+    async () => {
+      await database.query('DELETE FROM provider_profiles');
+      await database.query(`DELETE FROM users WHERE phone LIKE '+9185%'`);
+      const names = ['Sharma Electricals', 'Kapoor Brothers Plumbing', 'Sharmaa Repairs', 'Verma AC Care', null];
+      const descriptions = ['Wiring and fan repair', 'Leaking taps fixed fast', null, 'Split AC service, gas refill'];
+      await database.query(
+        `WITH u AS (
+           INSERT INTO users (phone, role, status)
+           SELECT '+9185' || lpad(g::text, 8, '0'), 'PROVIDER', 'ACTIVE' FROM generate_series(1, 600) g RETURNING id, phone)
+         INSERT INTO provider_profiles (user_id, status, is_active, base_lat, base_lng, service_radius_km, business_name, description)
+         SELECT u.id, 'APPROVED', true, $1 + 0.2 * sin(n * 3.1), $2 + 0.2 * cos(n * 1.7), 5 + n % 20,
+                ($3::text[])[1 + n % 5] || CASE WHEN n % 7 = 0 THEN ' ' || n ELSE '' END, ($4::text[])[1 + n % 4]
+           FROM (SELECT id, right(phone, 8)::int AS n FROM u) u`,
+        [center.lat, center.lng, names, descriptions],
+      );
+      await database.query('ANALYZE provider_profiles');
+      for (const text of ['sharma', 'sharmaa electricls', 'kapoor brother', 'verma ac kare', 'repair', 'gas refill', 'zzz']) {
+        const q = { ...center, radiusKm: 20, text };
+        const ids = async (sql: { text: string; values: unknown[] }) =>
+          new Set((await database.query<{ id: string }>(sql.text, sql.values)).rows.map((r) => r.id));
+        const viaIndexes = await ids(geoCandidatesSql(q, { textIndexes: true }));
+        expect(viaIndexes, text).toEqual(await ids(geoCandidatesSql(q)));
+        if (text !== 'zzz') expect(viaIndexes.size, text).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('working days column', () => {

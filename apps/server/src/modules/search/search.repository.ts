@@ -85,6 +85,11 @@ export interface BusyRow {
 const HAVERSINE_M = `2 * ${EARTHDISTANCE_RADIUS_KM * 1000} * asin(least(1, sqrt(
     power(sin(radians(p.base_lat - $1) / 2), 2) + cos(radians($1)) * cos(radians(p.base_lat)) * power(sin(radians(p.base_lng - $2) / 2), 2))))`;
 
+export interface TextMatchOptions {
+  /** Match free text through the GIN indexes (PostgreSQL; see geoCandidatesSql). */
+  textIndexes?: boolean;
+}
+
 /**
  * Providers whose base is within their own service radius of the point and within the search radius.
  * `earth_box(...) @> ll_to_earth(...)` is answered by a GiST index: with a category, by
@@ -96,7 +101,7 @@ const HAVERSINE_M = `2 * ${EARTHDISTANCE_RADIUS_KM * 1000} * asin(least(1, sqrt(
  * partial index users_not_active_idx. Returns the SQL and values so the bench and EXPLAIN run
  * exactly the same statement.
  */
-export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[] } {
+export function geoCandidatesSql(q: GeoQuery, opts: TextMatchOptions = {}): { text: string; values: unknown[] } {
   const values: unknown[] = [q.lat, q.lng, q.radiusKm * 1000];
   const where = [
     `earth_box(ll_to_earth($1, $2), least($3, (SELECT max(service_radius_km) * 1000 FROM provider_profiles
@@ -141,11 +146,23 @@ export function geoCandidatesSql(q: GeoQuery): { text: string; values: unknown[]
   const from = `FROM provider_profiles p
 WHERE ${where.join('\n  AND ')}`;
   if (!q.text) return { text: `SELECT ${columns}\n${from}`, values };
-  // Text match on the geo candidates only (MATERIALIZED keeps the GiST geo scan first and keeps PGlite
-  // off the GIN indexes, which can answer nothing on a database loaded from a dump): full-text words,
-  // or trigram similarity of the business name for typos and Hinglish spellings.
+  // Full-text words, or trigram similarity of the business name for typos and Hinglish spellings.
   values.push(q.text);
   const n = values.length;
+  if (opts.textIndexes) {
+    // PostgreSQL: the same test in the shape of the GIN indexes (provider_profiles_fts_idx, _name_trgm_idx),
+    // so the planner intersects them with the geo index instead of testing every provider of the area (a name
+    // search without a category in a city of 100k providers: 320 → 30 ms). `%` is pg_trgm's similarity above
+    // its threshold (0.3 unless configured otherwise); the explicit test keeps 0.3 exact either way.
+    return {
+      text: `SELECT ${columns}\n${from}
+  AND (to_tsvector('simple', coalesce(p.business_name, '') || ' ' || coalesce(p.description, '')) @@ plainto_tsquery('simple', $${n})
+       OR (p.business_name % $${n} AND similarity(p.business_name, $${n}) > 0.3))`,
+      values,
+    };
+  }
+  // Otherwise (PGlite) on the geo candidates only: MATERIALIZED keeps the GiST geo scan first and PGlite off
+  // the GIN indexes, which can answer nothing on a database loaded from a dump.
   return {
     text: `WITH near AS MATERIALIZED (SELECT ${columns}, p.business_name AS "businessName", p.description
 ${from})
@@ -249,8 +266,8 @@ export interface RankedRow extends CandidateRow {
  * database sends a few dozen rows instead of every candidate (≈ 1,200–1,600 in a city of 100k providers),
  * whose transfer and parsing was most of the search's own time.
  */
-export function rankedCandidatesSql(q: GeoQuery, r: RankQuery): { text: string; values: unknown[] } {
-  const { text, values } = geoCandidatesSql(q);
+export function rankedCandidatesSql(q: GeoQuery, r: RankQuery, opts: TextMatchOptions = {}): { text: string; values: unknown[] } {
+  const { text, values } = geoCandidatesSql(q, opts);
   const param = (v: unknown) => {
     values.push(v);
     return `$${values.length}`;
@@ -312,10 +329,11 @@ type RankedSqlRow = Omit<RankedRow, 'averageRating' | 'reputationScore' | 'dista
 } & ({ calendarId: null } | (Omit<CalendarSqlRow, 'id'> & { calendarId: string }));
 
 export function createSearchRepository(database: Database) {
+  const textMatch: TextMatchOptions = { textIndexes: database.kind === 'postgres' };
   return {
     /** One slice of the ranked candidates (rankedCandidatesSql) and how many candidates there are in all. */
     async rankedCandidates(q: GeoQuery, r: RankQuery): Promise<{ rows: RankedRow[]; total: number; calendars: CalendarRow[] }> {
-      const { text, values } = rankedCandidatesSql(q, r);
+      const { text, values } = rankedCandidatesSql(q, r, textMatch);
       const { rows } = await database.query<RankedSqlRow>(text, values);
       return {
         total: rows[0]?.total ?? 0,
