@@ -1,9 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { writeResultsMarkdown } from './lib/results-file';
 import type { FromChild } from './servers/protocol';
 import type { BenchScenario, BenchTarget, TargetResult } from './types';
 
@@ -16,7 +17,6 @@ import type { BenchScenario, BenchTarget, TargetResult } from './types';
  * (target ÷ baseline measured seconds apart), which one lucky or unlucky round cannot swing.
  */
 const here = import.meta.dirname;
-const NOTES_HEADING = '## How to read this';
 
 interface Running {
   target: BenchTarget;
@@ -218,11 +218,7 @@ async function runScenario(s: BenchScenario, overrides: { duration?: number; con
         : '',
       '',
     ].join('\n');
-    // Hand-written notes from this heading on survive a re-run (they explain the numbers above them).
-    const mdPath = path.join(out, `${s.name}.md`);
-    const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
-    const notesAt = previous.indexOf(NOTES_HEADING);
-    writeFileSync(mdPath, notesAt === -1 ? md : `${md}\n${previous.slice(notesAt)}`);
+    writeResultsMarkdown(path.join(out, `${s.name}.md`), md, '## How to read this');
     console.log(`\n${table(rows)}`);
     if (goal && s.goal)
       console.log(

@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { writeResultsMarkdown } from '../lib/results-file';
 import type { FromChild } from '../servers/protocol';
 
 /**
@@ -303,11 +304,7 @@ export async function runChatBench() {
     'write per message on the same machine.',
     '',
   ].join('\n');
-  // Hand-written notes (from NOTES on) survive a re-run; everything above them is rewritten.
-  const mdPath = path.join(out, 'chat.md');
-  const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
-  const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : '';
-  writeFileSync(mdPath, notes ? `${md}\n${notes}` : md);
+  writeResultsMarkdown(path.join(out, 'chat.md'), md, NOTES);
   console.log(`  wrote bench/results/chat.json and .md`);
 }
 

@@ -15,7 +15,7 @@
  * at each level and reported per level: one search at a time is a customer's latency on an unloaded
  * server; four in flight on this 2-vCPU machine is a saturated one, where the bare SQL alone queues.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +31,7 @@ import { FIRST_BATCH, slotRulesOf } from '../../apps/server/src/modules/search/s
 import { availabilityWeekdays } from '../../apps/server/src/modules/search/search-availability';
 import { seedLarge } from '../../apps/server/src/seed/large';
 import { cities } from '../../apps/server/src/seed/places';
+import { writeResultsMarkdown } from '../lib/results-file';
 
 const { values: args } = parseArgs({
   options: {
@@ -270,15 +271,10 @@ console.log(plan);
 const dir = path.join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, `search-${database.kind}.json`), `${JSON.stringify({ ...result, plan }, null, 2)}\n`);
-const mdPath = path.join(dir, `search-${database.kind}.md`);
-// Hand-written notes below this marker survive a re-run.
-const NOTES = '## How to read this';
-const previousMd = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
-const notes = previousMd.includes(NOTES) ? previousMd.slice(previousMd.indexOf(NOTES)) : '';
 const row = (label: string, m: { p50: number; p95: number; p99: number; reqPerSec: number }, c: number) =>
   `| ${c} | ${label} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.reqPerSec} |`;
-writeFileSync(
-  mdPath,
+writeResultsMarkdown(
+  path.join(dir, `search-${database.kind}.md`),
   [
     `# search on ${database.kind}: ${providers} providers, ${requests} requests per target and level`,
     '',
@@ -297,8 +293,8 @@ writeFileSync(
         `- Concurrency ${m.concurrency}: search p95 ${m.search.p95} ms, ${m.p95Ratio}× the bare SQL's p95 — aim (≤ ${AIM.ratio}×${url && m.concurrency === 1 ? ` and ≤ ${AIM.p95Ms} ms` : ''}): ${m.aimMet ? 'met' : 'NOT met'}${url && m.concurrency > 1 ? ` (the bare SQL alone: p95 ${m.bareSql.p95} ms at this level)` : ''}.`,
     ),
     '',
-    notes,
   ].join('\n'),
+  '## How to read this',
 );
 await app.close();
 await c.close();
