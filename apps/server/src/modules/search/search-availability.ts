@@ -129,8 +129,13 @@ function weekdaysWithin(from: number, until: number): number {
  * windows are worked out once; each provider then costs two bit tests.
  */
 export function availabilityBounds(q: Pick<AvailabilityQuery, 'when' | 'now' | 'rules'>): (workingDays: number) => Availability {
-  const { freeDays, sameDays } = availabilityWeekdays(q);
-  return (workingDays) => (workingDays & freeDays ? 'free' : workingDays & sameDays ? 'same-day' : 'not');
+  const weekdays = availabilityWeekdays(q);
+  return (workingDays) => bestAvailability(weekdays, workingDays);
+}
+
+/** availabilityBounds for weekdays already worked out: two bit tests. */
+export function bestAvailability(weekdays: { freeDays: number; sameDays: number }, workingDays: number): Availability {
+  return workingDays & weekdays.freeDays ? 'free' : workingDays & weekdays.sameDays ? 'same-day' : 'not';
 }
 
 /**

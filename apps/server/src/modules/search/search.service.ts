@@ -20,9 +20,9 @@ import {
 import { type ParsedQuery, parseQuery } from './query-parser';
 import type { CalendarRow, RankedRow, RankQuery, SearchRepository } from './search.repository';
 import {
-  availabilityBounds,
   availabilityFor,
   availabilityWeekdays,
+  bestAvailability,
   type CandidateCalendar,
   nextFreeSlot,
   type SlotRules,
@@ -54,7 +54,7 @@ interface Plan {
 /** A candidate ranked by the best score it could reach: its score if it were as available as its working days allow. */
 interface Candidate {
   row: RankedRow;
-  /** The best availability its working days allow (availabilityBounds); exact when 'not'. */
+  /** The best availability its working days allow (bestAvailability); exact when 'not'. */
   best: Availability;
   upper: number;
 }
@@ -270,9 +270,7 @@ export function createSearchService(deps: {
       specialityId: subId,
       language: actor?.language ?? null,
     };
-    const window = { when: p.interpretation.when, now: p.now, rules };
-    const weekdays = availabilityWeekdays(window);
-    const boundOf = availabilityBounds(window);
+    const weekdays = availabilityWeekdays({ when: p.interpretation.when, now: p.now, rules });
     const inputOf = (row: RankedRow): Omit<ScoreInput, 'availability'> => ({
       averageRating: row.averageRating,
       ratingCount: row.ratingCount,
@@ -317,20 +315,19 @@ export function createSearchService(deps: {
       for (const cal of slice.calendars) cals.set(cal.id, cal);
       if (!after) total = slice.total;
       const last = slice.rows.at(-1);
-      more = slice.rows.length === limit && last !== undefined;
+      more = slice.rows.length === limit;
       if (last) after = { bound: last.bound, id: last.id };
       const batch: Candidate[] = slice.rows.map((row) => {
-        const best = boundOf(row.workingDays);
+        const best = bestAvailability(weekdays, row.workingDays);
         return { row, best, upper: upperBoundScore(inputOf(row), best) };
       });
-      await readCalendars(batch.filter((s) => s.best !== 'not').map((s) => s.row.id));
       for (const s of batch) {
         if (p.filters.availableAt && s.best !== 'free') continue;
         if (s.best === 'not') {
           done.push({ ...s, availability: 'not', matchScore: s.upper });
           continue;
         }
-        const cal = cals.get(s.row.id);
+        const cal = cals.get(s.row.id); // the slice brought it (its working days leave it open)
         if (!cal) continue; // deleted since the candidate query
         const availability = availabilityFor(calendarOf(cal), {
           location,
