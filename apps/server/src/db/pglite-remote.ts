@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
+import { withTimeout } from '../lib/timeout';
 import { deserializeError, type Reply, type Request, type WireQueryOptions } from './pglite-wire';
 
 /** What the server uses of a PGlite instance: drizzle's driver, pg-boss's adapter and our raw queries. */
@@ -96,18 +97,11 @@ export async function startPgliteWorker(
     w.on('exit', (code) => onDeath(new Error(`exit code ${code}`)));
     // A worker that never opens (stuck recovering the data directory, say) must not leave the database down
     // for good: past the timeout it counts as a failed start.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`the embedded database did not open within ${readyTimeoutMs / 1000} s`)),
-        readyTimeoutMs,
-      );
-    });
-    try {
-      await Promise.race([send({ op: 'ready' }, w), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      send({ op: 'ready' }, w),
+      readyTimeoutMs,
+      `the embedded database did not open within ${readyTimeoutMs / 1000} s`,
+    );
   }
 
   function scheduleRestart() {

@@ -8,6 +8,7 @@ import type { QueryRefiner } from '../../integrations/llm/port';
 import { type Geocoder, isInIndia } from '../../integrations/maps/port';
 import { AppError, notFound } from '../../lib/errors';
 import { toIstIso } from '../../lib/time';
+import { withTimeout } from '../../lib/timeout';
 import { type CatalogService, type SlugIndex, unknownCategory } from '../catalog/catalog.service';
 import {
   type Availability,
@@ -72,18 +73,6 @@ interface Shown extends Scored {
 }
 
 const badRequest = (code: string, message: string, details?: unknown) => new AppError(code, message, { status: 400, details });
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The booking slot rules search judges availability by (the bookings module's, from config). */
 export function slotRulesOf(config: Config): SlotRules {
