@@ -1,5 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -244,29 +244,38 @@ async function runScenario(s: BenchScenario, overrides: { duration?: number; con
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
+  strict: false, // a standalone scenario's own options (e.g. --providers) pass through to it
   options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
 });
-// A scenario is bench/scenarios/<name>.ts exporting `scenario`. Files that export none (standalone
-// scripts) are skipped; naming scenarios on the command line imports only those files.
-const files = readdirSync(path.join(here, 'scenarios'))
+// A harness scenario is bench/scenarios/<name>.ts exporting `scenario`: this process loads it with autocannon.
+// The others are standalone scripts (search, chat, bookings, payments seed and drive their own load): they are
+// never imported here, only run as their own process when named, with the options given after the name.
+const dir = path.join(here, 'scenarios');
+const names = readdirSync(dir)
   .filter((f) => f.endsWith('.ts'))
-  .filter((f) => !positionals.length || positionals.includes(f.replace(/\.ts$/, '')))
+  .map((f) => f.replace(/\.ts$/, ''))
   .sort();
-const scenarios: BenchScenario[] = [];
-for (const f of files) {
-  try {
-    const mod = (await import(path.join(here, 'scenarios', f))) as { scenario?: BenchScenario };
-    if (mod.scenario) scenarios.push(mod.scenario);
-  } catch (err) {
-    console.warn(`skipping bench/scenarios/${f}: ${(err as Error).message}`);
-  }
+const isHarness = (name: string) => readFileSync(path.join(dir, `${name}.ts`), 'utf8').includes('export const scenario');
+const named = positionals.filter((p) => names.includes(p));
+const standalone = names.filter((n) => !isHarness(n));
+for (const name of named.filter((n) => standalone.includes(n))) {
+  const args = process.argv.slice(2).filter((a) => !named.includes(a));
+  const { status } = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`), ...args], {
+    stdio: 'inherit',
+  });
+  if (status !== 0) process.exit(status ?? 1);
 }
-const chosen = positionals.length ? scenarios.filter((s) => positionals.includes(s.name)) : scenarios;
-if (!chosen.length) {
-  console.error(`No such scenario. Available: ${scenarios.map((s) => s.name).join(', ')}`);
+const scenarios: BenchScenario[] = [];
+for (const name of names.filter((n) => isHarness(n) && (!named.length || named.includes(n)))) {
+  const mod = (await import(path.join(dir, `${name}.ts`))) as { scenario: BenchScenario };
+  scenarios.push(mod.scenario);
+}
+if (!named.length) console.log(`Standalone scenarios (run one with npm run bench -- <name>): ${standalone.join(', ')}`);
+if (positionals.length && !named.length) {
+  console.error(`No such scenario. Available: ${names.join(', ')}`);
   process.exit(1);
 }
-const num = (v?: string) => (v === undefined ? undefined : Number(v));
-for (const s of chosen) {
+const num = (v?: string | boolean) => (typeof v === 'string' ? Number(v) : undefined);
+for (const s of scenarios) {
   await runScenario(s, { duration: num(values.duration), connections: num(values.connections), rounds: num(values.rounds) });
 }

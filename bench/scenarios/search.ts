@@ -5,8 +5,9 @@
  * providers once per server process would dominate the run, so this script seeds once and measures
  * in-process with app.inject):
  *
- *   npx tsx bench/scenarios/search.ts --providers 100000 [--requests 400] [--concurrency 1,4]
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/scenarios/search.ts --providers 100000
+ *   npm run bench -- search --providers 100000 [--requests 400] [--concurrency 1,4]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- search --providers 100000
+ * (the same as `npx tsx bench/scenarios/search.ts …`)
  *
  * PostgreSQL: a scratch database lp_bench_search_<providers> is created and seeded once, then reused.
  * PGlite: a scratch data dir under .tmp/ (reused too). Results: bench/results/search-<db>.{json,md}.
