@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuOf, nextMessage } from './lib/child';
 import { writeResultsMarkdown } from './lib/results-file';
-import type { FromChild } from './servers/protocol';
 import type { BenchScenario, BenchTarget, TargetResult } from './types';
 
 /**
@@ -32,31 +32,6 @@ function serverScript(server: string): string {
   return path.resolve(here, server);
 }
 
-function nextMessage<T extends FromChild['type']>(
-  child: ChildProcess,
-  type: T,
-  timeoutMs: number,
-): Promise<Extract<FromChild, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not answer "${type}" within ${timeoutMs} ms`)), timeoutMs);
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      reject(new Error(`server exited with code ${code}`));
-    };
-    const onMessage = (m: FromChild) => {
-      if (m.type === type) {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m as Extract<FromChild, { type: T }>);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
-
 async function start(target: BenchTarget): Promise<Running> {
   const child = fork(serverScript(target.server), [], {
     execArgv: ['--import', 'tsx'],
@@ -67,13 +42,6 @@ async function start(target: BenchTarget): Promise<Running> {
   const url = `http://127.0.0.1:${port}`;
   const prepared = target.prepare ? await target.prepare(url) : undefined;
   return { target, child, url, headers: { ...target.request.headers, ...prepared?.headers } };
-}
-
-async function cpuOf(child: ChildProcess): Promise<number> {
-  const reply = nextMessage(child, 'cpu', 10_000);
-  child.send({ type: 'cpu' });
-  const { user, system } = await reply;
-  return user + system;
 }
 
 async function load(r: Running, connections: number, durationSec: number) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { cpuOf } from '../lib/child';
 import { writeResultsMarkdown } from '../lib/results-file';
 import type { FromChild } from '../servers/protocol';
 
@@ -180,25 +181,39 @@ async function settle(pgUrl: string | undefined): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
+/** CPU time used so far by the server processes and by this (client) process, µs. */
+async function cpuNow(nodes: Node[]) {
+  const server = (await Promise.all(nodes.map((n) => cpuOf(n.child)))).reduce((a, b) => a + b, 0);
+  const own = process.cpuUsage();
+  return { server, client: own.user + own.system };
+}
+
 async function measure(
   label: string,
-  senderUrl: string,
-  receiverUrl: string,
+  sender: Node,
+  receiver: Node,
   fixtures: Fixture[],
   tokens: boolean,
   pgUrl: string | undefined,
 ) {
-  const setup = await connectAll(senderUrl, receiverUrl, fixtures, tokens);
+  const setup = await connectAll(sender.url, receiver.url, fixtures, tokens);
   await throughput({ ...setup, senders: setup.senders.slice(0, 10) }); // warm-up
   await settle(pgUrl);
+  const nodes = sender === receiver ? [sender] : [sender, receiver];
+  const cpu0 = await cpuNow(nodes);
   const perSec = await throughput(setup);
+  const cpu1 = await cpuNow(nodes);
+  const messages = perSec * SECONDS;
+  const perMessage = (us: number) => Math.round((us / Math.max(1, messages)) * 10) / 10;
+  const serverCpuMicros = perMessage(cpu1.server - cpu0.server);
+  const clientCpuMicros = perMessage(cpu1.client - cpu0.client);
   await settle(pgUrl);
   const lat = await latencyAtRate(setup);
   for (const s of setup.senders) s.socket.close();
   for (const r of setup.receivers) r.close();
-  const row = { label, sockets: fixtures.length * 2, messagesPerSec: perSec, ...lat };
+  const row = { label, sockets: fixtures.length * 2, messagesPerSec: perSec, serverCpuMicros, clientCpuMicros, ...lat };
   console.log(
-    `  ${label.padEnd(34)} ${String(perSec).padStart(6)} msg/s   p50 ${lat.p50} ms   p99 ${lat.p99} ms   (${lat.delivered}/${lat.sent} delivered at ${RATE}/s)`,
+    `  ${label.padEnd(34)} ${String(perSec).padStart(6)} msg/s   node CPU ${serverCpuMicros} µs/msg   client ${clientCpuMicros} µs/msg   p50 ${lat.p50} ms   p99 ${lat.p99} ms   (${lat.delivered}/${lat.sent} delivered at ${RATE}/s)`,
   );
   return row;
 }
@@ -244,11 +259,11 @@ export async function runChatBench() {
   rmSync(tmp, { force: true });
   const rows = [];
   try {
-    rows.push(await measure('bare Socket.IO relay', echo.url, echo.url, fixtures, false, pgUrl));
+    rows.push(await measure('bare Socket.IO relay', echo, echo, fixtures, false, pgUrl));
     if (echoInsert)
-      rows.push(await measure('bare relay + one INSERT per message', echoInsert.url, echoInsert.url, fixtures, false, pgUrl));
-    rows.push(await measure(`LocalPro chat, one node${redis ? ' (Redis adapter)' : ''}`, a.url, a.url, fixtures, true, pgUrl));
-    if (b) rows.push(await measure('LocalPro chat, two nodes via Redis', a.url, b.url, fixtures, true, pgUrl));
+      rows.push(await measure('bare relay + one INSERT per message', echoInsert, echoInsert, fixtures, false, pgUrl));
+    rows.push(await measure(`LocalPro chat, one node${redis ? ' (Redis adapter)' : ''}`, a, a, fixtures, true, pgUrl));
+    if (b) rows.push(await measure('LocalPro chat, two nodes via Redis', a, b, fixtures, true, pgUrl));
     else console.log('  two nodes via Redis: skipped — needs DATABASE_URL and REDIS_URL');
   } finally {
     await Promise.all([echo, ...(echoInsert ? [echoInsert] : []), a, ...(b ? [b] : [])].map(stop));
@@ -288,12 +303,15 @@ export async function runChatBench() {
     `${PAIRS * 2} connected sockets (${PAIRS} pairs); throughput with 50 senders × ${WINDOW} in flight for ${SECONDS} s; latency at ${RATE} msg/s spread over all senders. Goal: ${goal}.`,
     `Run ${environment.date} on Node ${environment.node}, ${environment.cpus} CPUs, ${environment.database}; load average before ${environment.loadAverageBefore.join(' / ')}, after ${environment.loadAverageAfter.join(' / ')}.`,
     '',
-    '| target | sockets | msg/s | ratio to bare relay | ratio to relay + INSERT | p50 ms | p99 ms | delivered |',
-    '|---|---|---|---|---|---|---|---|',
+    '| target | sockets | msg/s | ratio to bare relay | ratio to relay + INSERT | node CPU µs/msg | client CPU µs/msg | p50 ms | p99 ms | delivered |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.label} | ${r.sockets} | ${r.messagesPerSec} | ${r.ratioToBare}× | ${r.ratioToRelayWithInsert === null ? '' : `${r.ratioToRelayWithInsert}×`} | ${r.p50} | ${r.p99} | ${r.delivered}/${r.sent} |`,
+        `| ${r.label} | ${r.sockets} | ${r.messagesPerSec} | ${r.ratioToBare}× | ${r.ratioToRelayWithInsert === null ? '' : `${r.ratioToRelayWithInsert}×`} | ${r.serverCpuMicros} | ${r.clientCpuMicros} | ${r.p50} | ${r.p99} | ${r.delivered}/${r.sent} |`,
     ),
+    '',
+    'Node CPU: the server process(es) of the target (both nodes for the two-node row; not PostgreSQL or Redis),',
+    'client CPU: the bench process driving all 1,000 sockets, both per acked message during the throughput run.',
     '',
     ...verdicts,
     '',

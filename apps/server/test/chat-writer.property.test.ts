@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/client';
+import type { Database, RawQuery } from '../src/db/client';
 import { createChatRepository, type NewMessage } from '../src/modules/chat/chat.repository';
 import { createMessageWriter, type WriteResult } from '../src/modules/chat/chat.writer';
 import { createTestDatabase } from './database';
@@ -159,6 +159,46 @@ describe('chat writer', () => {
     // Of each message sent to both nodes, exactly one write stored it; the other got the stored row.
     const both = results.filter((r) => r.row.clientMessageId.startsWith('both'));
     expect(both.filter((r) => !r.duplicate)).toHaveLength(30);
+  });
+
+  it('stores any text, translation and location exactly as sent (quotes, backslashes, braces, "NULL", Hindi, emoji)', async () => {
+    const repo = createChatRepository(database.db);
+    const [roomId] = await rooms(1);
+    const texts = ['say "hi"', 'C:\\path\\', '{a,b}', 'NULL', '', 'नमस्ते 🙏, कल 5 बजे?', "it's"];
+    const batch: NewMessage[] = texts.map((text, i) => ({
+      ...message(roomId!, `t${i}`),
+      content: text,
+      originalContent: text,
+      translations: { hi: { text: `${text} "अनुवाद"`, translated: i % 2 === 0 } },
+      location: i === 0 ? { lat: 26.8467, lng: 80.9462 } : null,
+    }));
+    batch.push({ ...message(roomId!, 'img'), type: 'IMAGE', content: null, originalContent: null, translations: {} });
+    await repo.insertMessages(database.query, batch);
+    const back = await repo.listMessages(roomId!, { limit: 50 });
+    expect(back.map((m) => [m.clientMessageId, m.content, m.originalContent, m.translations, m.location, m.type])).toEqual(
+      batch.map((m) => [m.clientMessageId, m.content, m.originalContent, m.translations, m.location, m.type]),
+    );
+  });
+
+  it('a message sent while the room is quiet probes the indexes instead of reading the whole messages table', async () => {
+    const repo = createChatRepository(database.db);
+    const [busy, quiet] = await rooms(2);
+    await database.query(
+      `insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content)
+       select $1, g, 'old' || g, $2, 'TEXT', 'earlier message ' || g from generate_series(1, 5000) g`,
+      [busy, userId],
+    );
+    await database.query('analyze messages');
+    const plans: string[] = [];
+    const explain: RawQuery = async (text, values) => {
+      const { rows } = await database.query<Record<string, unknown>>(`explain (format json) ${text}`, values);
+      plans.push(JSON.stringify(rows[0]));
+      return { rows: [] } as never;
+    };
+    await repo.insertMessages(explain, [message(quiet!, 'alone')]);
+    const plan = plans[0]!;
+    expect(plan).toContain('"Relation Name":"messages"'); // the insert itself
+    expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^}]*"Relation Name":"messages"/);
   });
 
   it('a message for a room that no longer exists fails alone; the rest of its batch is stored', async () => {

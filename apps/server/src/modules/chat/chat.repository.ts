@@ -191,23 +191,16 @@ export function createChatRepository(db: Executor) {
      * the duplicate check as it grew (tried; chat bench on a fresh database, p50 at 200 msg/s 5 → 36 ms).
      */
     async insertMessages(run: RawQuery, batch: NewMessage[]): Promise<MessageRow[]> {
-      const data = batch.map((m, i) => ({
-        ord: i + 1,
-        chat_room_id: m.chatRoomId,
-        client_message_id: m.clientMessageId,
-        sender_id: m.senderId,
-        type: m.type,
-        content: m.content ?? null,
-        original_content: m.originalContent ?? null,
-        detected_language: m.detectedLanguage ?? null,
-        translations: m.translations ?? {},
-        media_url: m.mediaUrl ?? null,
-        location: m.location ?? null,
-      }));
+      const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+      // One array per column, not one JSON document: the planner knows how many rows `unnest` of a bound
+      // array yields, so a single message probes the indexes. jsonb_to_recordset is always guessed at 100
+      // rows, which made PostgreSQL hash the whole messages table for every quiet-time message while it held
+      // fewer than ~25,000 rows (bench/results/chat.md).
       const { rows } = await run(
-        `with x as (select x.* from jsonb_to_recordset($1::jsonb) as x(ord int, chat_room_id uuid, client_message_id text,
-                      sender_id uuid, type message_type, content text, original_content text, detected_language text,
-                      translations jsonb, media_url text, location jsonb)
+        `with x as (select x.* from unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::message_type[], $6::text[],
+                                          $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::jsonb[])
+                      as x(ord, chat_room_id, client_message_id, sender_id, type, content, original_content,
+                           detected_language, translations, media_url, location)
                     where not exists (select 1 from messages m
                                       where m.chat_room_id = x.chat_room_id and m.client_message_id = x.client_message_id)),
               n as (select chat_room_id, count(*)::int as n from x group by chat_room_id),
@@ -223,7 +216,19 @@ export function createChatRepository(db: Executor) {
          from x join s on s.id = x.chat_room_id
          order by x.ord
          returning *`,
-        [JSON.stringify(data)],
+        [
+          batch.map((_, i) => i + 1),
+          batch.map((m) => m.chatRoomId),
+          batch.map((m) => m.clientMessageId),
+          batch.map((m) => m.senderId),
+          batch.map((m) => m.type),
+          batch.map((m) => m.content ?? null),
+          batch.map((m) => m.originalContent ?? null),
+          batch.map((m) => m.detectedLanguage ?? null),
+          batch.map((m) => json(m.translations ?? {})),
+          batch.map((m) => m.mediaUrl ?? null),
+          batch.map((m) => json(m.location)),
+        ],
       );
       return rows.map(messageFromRow);
     },
