@@ -94,6 +94,7 @@ const schema = z.object({
   CHAT_MASK_CONTACTS: bool.default(true),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   CHAT_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  SOCKET_SESSION_RECHECK_SEC: z.coerce.number().int().min(0).max(300).default(30),
   LOCATION_MIN_INTERVAL_SEC: z.coerce.number().int().min(1).default(3),
   CITY_AVG_SPEED_KMH: z.coerce.number().min(1).default(18),
   TRANSLATION_PROVIDER: z.enum(['local', 'google', 'openai']).default('local'),

@@ -56,10 +56,10 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const tokenSigner = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SEC);
   const resolveActor = createActorResolver(database.db, tokenSigner);
   const sms = createSmsSender(config, database.db);
-  const auth = createAuthService({ db: database.db, config, rateLimiter, sms, tokenSigner });
-  const totp = createTotpService({ db: database.db, config, rateLimiter, reissueAccessToken: auth.reissueAccessToken });
-  const users = createUsersService({ db: database.db });
   const events = createEventBus();
+  const auth = createAuthService({ db: database.db, config, rateLimiter, sms, tokenSigner, events });
+  const totp = createTotpService({ db: database.db, config, rateLimiter, reissueAccessToken: auth.reissueAccessToken });
+  const users = createUsersService({ db: database.db, events });
   const jobs = createPgBossQueue({ database, logger, worker: config.ROLES.includes('worker'), declaredQueues });
   const notifier = createNotifier({ jobs });
   const bookings = createBookingService({ db: database.db, jobs, notifier, events, config });

@@ -110,6 +110,7 @@ describe('OTP request', () => {
     const config = testConfig({ SMS_HOURLY_BUDGET: '3' });
     const auth = createAuthService({
       db: t.c.db,
+      events: t.c.events,
       config,
       rateLimiter: memoryRateLimiter(),
       sms: t.c.sms,

@@ -28,6 +28,7 @@ function authWith(env: Record<string, string>) {
   const config = testConfig(env);
   return createAuthService({
     db: t.c.db,
+    events: t.c.events,
     config,
     rateLimiter: memoryRateLimiter(),
     sms: createSmsSender(config, t.c.db),

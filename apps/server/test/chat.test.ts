@@ -26,7 +26,11 @@ const open = async (token: string) => {
 };
 
 beforeAll(async () => {
-  t = await startRealtimeApp({ CHAT_MESSAGES_PER_MINUTE: '200', CHAT_EVENTS_PER_MINUTE: '1000' });
+  t = await startRealtimeApp({
+    CHAT_MESSAGES_PER_MINUTE: '200',
+    CHAT_EVENTS_PER_MINUTE: '1000',
+    SOCKET_SESSION_RECHECK_SEC: '1',
+  });
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -149,10 +153,46 @@ describe('socket handshake and sessions', () => {
     expect((revoked as { data?: { code: string; message: string } }).data).toMatchObject({ code: 'SESSION_REVOKED' });
   });
 
-  it('disconnects a socket whose session is revoked after it connected', async () => {
+  it('signing out over HTTP ends the live socket of that session at once, though it passed a check a moment ago', async () => {
     const pair = await chatPair(t);
     const c = await open(pair.customer.token);
+    const other = await open(pair.provider.token);
+    expect((await request(c, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+    const ended = nextEvent(c, 'session:ended');
+    const disconnected = new Promise((r) => c.once('disconnect', r));
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: pair.customer.headers, payload: {} });
+    expect(res.statusCode).toBe(204);
+    expect((await ended).code).toBe('SESSION_REVOKED');
+    await disconnected;
+    expect(c.connected).toBe(false);
+    expect(other.connected).toBe(true); // someone else's session
+    const again = await connect(t.url, pair.customer.token).catch((e: Error & { data?: { code: string } }) => e);
+    expect((again as { data?: { code: string } }).data?.code).toBe('SESSION_REVOKED');
+  });
+
+  it('a ban ends every socket of the user at once with USER_BANNED', async () => {
+    const pair = await chatPair(t);
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const phone = await open(pair.provider.token);
+    const laptop = await open(pair.provider.token);
+    expect((await request(phone, 'room:join', { roomId: pair.roomId })).ok).toBe(true);
+    const endings = [phone, laptop].map((s) => nextEvent(s, 'session:ended'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${pair.provider.id}/status`,
+      headers: admin.headers,
+      payload: { status: 'BANNED', reason: 'Asked customers to pay outside the platform' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await Promise.all(endings)).map((e) => e.code)).toEqual(['USER_BANNED', 'USER_BANNED']);
+  });
+
+  it('a revocation written straight to the database (not through the API) is seen once the re-check window passes', async () => {
+    const pair = await chatPair(t);
+    const c = await open(pair.customer.token);
+    expect((await request(c, 'typing:start', { roomId: pair.roomId })).ok).toBe(true);
     await t.c.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, pair.customer.sessionId));
+    await new Promise((r) => setTimeout(r, 1_100)); // SOCKET_SESSION_RECHECK_SEC=1 in this file
     const ended = nextEvent(c, 'session:ended');
     const disconnected = new Promise((r) => c.once('disconnect', r));
     const res = await request(c, 'typing:start', { roomId: pair.roomId });

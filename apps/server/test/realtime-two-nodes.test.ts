@@ -132,4 +132,16 @@ describe.runIf(ready)('two nodes over Redis', () => {
     await a.c.jobs.drain!();
     expect(await live).toMatchObject({ type: 'REVIEW_RECEIVED', title: 'नई समीक्षा' });
   });
+
+  it('signing out through one node ends that session on the other node at once', async () => {
+    const pair = await chatPair(first);
+    const onB = await open(b.url, pair.customer.token);
+    expect((await request(onB, 'room:join', { roomId: pair.roomId })).ok).toBe(true); // checked: a pass is remembered
+    const ended = nextEvent(onB, 'session:ended');
+    const disconnected = new Promise((r) => onB.once('disconnect', r));
+    const res = await a.app.inject({ method: 'POST', url: '/api/auth/logout', headers: pair.customer.headers, payload: {} });
+    expect(res.statusCode).toBe(204);
+    expect((await ended).code).toBe('SESSION_REVOKED');
+    await disconnected;
+  });
 });

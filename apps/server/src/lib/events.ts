@@ -8,6 +8,11 @@ export interface DomainEvents {
   'booking.updated': { bookingId: string; status: string; customerUserId: string; providerUserId: string; booking: unknown };
   'notification.created': { userId: string; notification: unknown };
   'provider.updated': { providerId: string; userId: string; status: string };
+  /**
+   * Sign-ins ended through the API: these sessions (or, with `sessionIds: null`, every session of the user —
+   * sign-out everywhere, a ban, a role change). Live sockets of those sessions are told why and disconnected.
+   */
+  'auth.sessions-ended': { userId: string; sessionIds: string[] | null; code: 'SESSION_REVOKED' | 'USER_BANNED' };
 }
 
 export function createEventBus() {

@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { AppError } from '../lib/errors';
 import type { RealtimeServer } from './index';
 
 /**
@@ -19,6 +20,13 @@ export function registerDomainFanout(io: RealtimeServer, c: Container): () => vo
     }),
     c.events.on('notification.created', (e) => {
       io.to(`user:${e.userId}`).emit('notification:created', e.notification as never);
+    }),
+    c.events.on('auth.sessions-ended', (e) => {
+      // Every node ends its sockets of those sessions; their next connection is refused at the handshake.
+      const rooms = e.sessionIds ? e.sessionIds.map((sid) => `session:${sid}`) : [`user:${e.userId}`];
+      const message = e.code === 'USER_BANNED' ? 'This account is suspended' : 'This session has been signed out';
+      io.to(rooms).emit('session:ended', new AppError(e.code, message).toBody().error);
+      io.in(rooms).disconnectSockets(true);
     }),
   ];
   return () => {

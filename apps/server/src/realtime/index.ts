@@ -46,7 +46,11 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
     redisClients.push(relaySub);
   }
   const onError = (err: unknown, event: string) => log.error({ err, event }, 'socket event failed');
-  const checkSession = createSessionCheck(c);
+  const checkSession = createSessionCheck({
+    tokenSigner: c.tokenSigner,
+    database: c.database,
+    recheckMs: c.config.SOCKET_SESSION_RECHECK_SEC * 1000,
+  });
 
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -66,7 +70,7 @@ export function attachRealtime(app: FastifyInstance, c: Container): Realtime {
 
   io.on('connection', (socket) => {
     const { actor } = socket.data;
-    void socket.join(`user:${actor.userId}`);
+    void socket.join([`user:${actor.userId}`, `session:${actor.sessionId}`]);
     c.presence.connected(actor.userId, socket.id).catch((err) => log.warn({ err }, 'presence update failed'));
     socket.on('disconnect', () => {
       c.presence.disconnected(actor.userId, socket.id).catch((err) => log.warn({ err }, 'presence update failed'));

@@ -15,11 +15,38 @@ function fakeDatabase(row: Row, rowsBySession: Map<string, Row> = new Map()) {
 }
 
 describe('socket session check', () => {
-  it('verifies a token once, but asks the database on every event (revocation is seen at once)', async () => {
+  it('asks the database at most once per re-check window, then again (a row changed by hand is seen within it)', async () => {
+    let clock = 1_000_000;
+    const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
+    const { db, query, row } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
+    const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 30_000, now: () => clock });
+    const token = await signer.sign({ sub: 'u1', sid: SID(1), role: 'CUSTOMER', tv: 0 });
+    await check(token);
+    row.revoked_at = new Date();
+    clock += 29_999;
+    await check(token); // still within the window: no lookup
+    expect(query).toHaveBeenCalledTimes(1);
+    clock += 1;
+    await expect(check(token)).rejects.toMatchObject({ code: 'SESSION_REVOKED' });
+    await expect(check(token)).rejects.toMatchObject({ code: 'SESSION_REVOKED' }); // a refusal is not remembered as a pass
+    expect(query).toHaveBeenCalledTimes(3);
+    // Another token of the same session is checked on its own.
+    row.revoked_at = null;
+    const other = await createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 600).sign({
+      sub: 'u1',
+      sid: SID(1),
+      role: 'CUSTOMER',
+      tv: 0,
+    });
+    await check(other);
+    expect(query).toHaveBeenCalledTimes(4);
+  });
+
+  it('with a window of 0, verifies a token once, but asks the database on every event', async () => {
     const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
     const verify = vi.spyOn(signer, 'verify');
     const { db, query, row } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
-    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 0 });
     const token = await signer.sign({ sub: 'u1', sid: SID(1), role: 'CUSTOMER', tv: 0 });
     await check(token);
     await check(token);
@@ -34,7 +61,7 @@ describe('socket session check', () => {
     try {
       const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 60);
       const { db } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'PROVIDER' });
-      const check = createSessionCheck({ tokenSigner: signer, database: db });
+      const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 0 });
       const token = await signer.sign({ sub: 'u2', sid: SID(2), role: 'PROVIDER', tv: 0 });
       await check(token);
       vi.setSystemTime(Date.now() + 61_000);
@@ -48,7 +75,7 @@ describe('socket session check', () => {
     const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
     const other = createTokenSigner('another-secret-0123456789abcdefghijklmnopqrstuv', 900);
     const { db } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
-    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 0 });
     await expect(check(await other.sign({ sub: 'u3', sid: SID(3), role: 'CUSTOMER', tv: 0 }))).rejects.toMatchObject({
       code: 'TOKEN_INVALID',
     });
@@ -60,7 +87,7 @@ describe('socket session check', () => {
       [SID(7), { revoked_at: new Date(), token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }],
     ]);
     const { db, query } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' }, revoked);
-    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 0 });
     const tokens = await Promise.all(
       Array.from({ length: 50 }, (_, i) => signer.sign({ sub: `u${i}`, sid: SID(i), role: 'CUSTOMER', tv: 0 })),
     );
@@ -81,7 +108,7 @@ describe('socket session check', () => {
   it('refuses a token whose session belongs to someone else, and an event after a failed lookup is looked up again', async () => {
     const signer = createTokenSigner('test-secret-0123456789abcdefghijklmnopqrstuvwxyz', 900);
     const { db, query } = fakeDatabase({ revoked_at: null, token_version: 0, status: 'ACTIVE', role: 'CUSTOMER' });
-    const check = createSessionCheck({ tokenSigner: signer, database: db });
+    const check = createSessionCheck({ tokenSigner: signer, database: db, recheckMs: 0 });
     await expect(check(await signer.sign({ sub: 'u9', sid: SID(4), role: 'CUSTOMER', tv: 0 }))).rejects.toMatchObject({
       code: 'TOKEN_INVALID',
     });

@@ -25,13 +25,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * revoked, nor the user's tokenVersion/role changed or the account suspended — the same rules and error
  * codes as http/auth.ts's resolveActor.
  * A socket keeps the token it connected with, so its signature is verified once (HMAC through WebCrypto was
- * the largest CPU cost per chat message) and every event re-checks only its expiry, locally, and the database.
- * Every event waits for a lookup that started after it arrived; events arriving (from any socket on this node)
- * while a lookup runs share the next one, a single `where id = any(…)` query — a node with 1,000 busy sockets
- * asks once per database round trip, not once per event.
+ * the largest CPU cost per chat message) and every event re-checks its expiry locally. The database is asked
+ * at most once per session every `recheckMs` (0: on every event): sign-outs, bans and role changes made through
+ * the API end the session's sockets at once on every node (realtime/fanout.ts, `auth.sessions-ended`), so the
+ * lookup only catches what bypassed the API (a row changed by hand) — within `recheckMs`. Events arriving
+ * (from any socket on this node) while a lookup runs share the next one, a single `where id = any(…)` query.
  */
-export function createSessionCheck(deps: { tokenSigner: TokenSigner; database: Database }) {
+export function createSessionCheck(deps: {
+  tokenSigner: TokenSigner;
+  database: Database;
+  recheckMs: number;
+  now?: () => number;
+}) {
+  const now = deps.now ?? Date.now;
   const verified = new Map<string, AccessClaims & { exp?: number }>();
+  /** Token → until when its last database check stands. */
+  const checkedUntil = new Map<string, number>();
   let waiting = new Map<string, Waiter[]>();
   let running = false;
 
@@ -80,11 +89,17 @@ export function createSessionCheck(deps: { tokenSigner: TokenSigner; database: D
 
   return async function checkSession(token: string): Promise<void> {
     const claims = await claimsOf(token);
+    const t = now();
+    if ((checkedUntil.get(token) ?? 0) > t) return;
     const row = UUID.test(claims.sid) ? await sessionRow(claims.sid.toLowerCase()) : undefined;
     if (!row || String(row.user_id) !== claims.sub) throw new AppError('TOKEN_INVALID', 'The access token is not valid');
     if (row.revoked_at) throw new AppError('SESSION_REVOKED', 'This session has been signed out');
     if (row.token_version !== claims.tv || row.role !== claims.role)
       throw new AppError('SESSION_REVOKED', 'Your access has changed; sign in again');
     if (row.status !== 'ACTIVE') throw new AppError('USER_BANNED', 'This account is suspended');
+    if (deps.recheckMs > 0) {
+      if (checkedUntil.size >= MAX_VERIFIED) checkedUntil.delete(checkedUntil.keys().next().value!);
+      checkedUntil.set(token, t + deps.recheckMs);
+    }
   };
 }

@@ -139,13 +139,20 @@ export async function findSession(db: Executor, id: string): Promise<SessionRow 
   return row ?? null;
 }
 
-export async function revokeFamily(db: Executor, familyId: string, reason: string, now: Date, userId?: string): Promise<number> {
+/** Revokes a sign-in (all rotations of one refresh token); returns the sessions it ended and their user. */
+export async function revokeFamily(
+  db: Executor,
+  familyId: string,
+  reason: string,
+  now: Date,
+  userId?: string,
+): Promise<{ userId: string; sessionIds: string[] } | null> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt), userId ? eq(sessions.userId, userId) : undefined))
-    .returning({ id: sessions.id });
-  return rows.length;
+    .returning({ id: sessions.id, userId: sessions.userId });
+  return rows.length === 0 ? null : { userId: rows[0]!.userId, sessionIds: rows.map((r) => r.id) };
 }
 
 export async function revokeAllSessions(db: Executor, userId: string, reason: string, now: Date): Promise<void> {

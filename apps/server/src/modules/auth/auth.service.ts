@@ -6,6 +6,7 @@ import type { Actor } from '../../http/auth';
 import { enforceLimit, type RateLimiter } from '../../http/rate-limit';
 import type { SmsSender } from '../../integrations/sms/port';
 import { AppError, rateLimited } from '../../lib/errors';
+import type { EventBus } from '../../lib/events';
 import { numericCode, randomToken } from '../../lib/ids';
 import * as usersRepo from '../users/users.repository';
 import * as repo from './auth.repository';
@@ -62,13 +63,21 @@ export function createAuthService(deps: {
   rateLimiter: RateLimiter;
   sms: SmsSender;
   tokenSigner: TokenSigner;
+  events: EventBus;
   now?: () => Date;
 }) {
-  const { db, config, rateLimiter, sms, tokenSigner } = deps;
+  const { db, config, rateLimiter, sms, tokenSigner, events } = deps;
   const now = deps.now ?? (() => new Date());
   const otpKey = deriveKey(config.jwtSecret, 'otp-hash');
   const adminPhones = new Set(config.ADMIN_PHONES.map((p) => normalizeIndianPhone(p)).filter((p): p is string => p !== null));
   const hashOtp = (phone: string, code: string) => hmacHex(otpKey, `${phone}:${code}`);
+  /** After the revocation committed: live sockets of these sessions end at once (realtime/fanout.ts). */
+  const sessionsEnded = (
+    ended: { userId: string; sessionIds: string[] } | null,
+    code: 'SESSION_REVOKED' | 'USER_BANNED' = 'SESSION_REVOKED',
+  ) => {
+    if (ended) events.emit('auth.sessions-ended', { ...ended, code });
+  };
 
   async function toView(userId: string): Promise<AuthUserView> {
     const row = await usersRepo.findUserWithProfiles(db, userId);
@@ -237,15 +246,15 @@ export function createAuthService(deps: {
           if (!row) return { error: 'REFRESH_TOKEN_INVALID' as const };
           if (row.revokedAt) return { error: 'SESSION_REVOKED' as const };
           if (row.rotatedAt) {
-            await repo.revokeFamily(tx, row.familyId, 'REFRESH_TOKEN_REUSED', t);
-            return { error: 'REFRESH_TOKEN_REUSED' as const };
+            const ended = await repo.revokeFamily(tx, row.familyId, 'REFRESH_TOKEN_REUSED', t);
+            return { error: 'REFRESH_TOKEN_REUSED' as const, ended };
           }
           return { error: 'REFRESH_TOKEN_EXPIRED' as const };
         }
         const user = await usersRepo.findUserById(tx, claimed.userId);
         if (user?.status !== 'ACTIVE') {
-          await repo.revokeFamily(tx, claimed.familyId, 'USER_BANNED', t);
-          return { error: 'USER_BANNED' as const };
+          const ended = await repo.revokeFamily(tx, claimed.familyId, 'USER_BANNED', t);
+          return { error: 'USER_BANNED' as const, ended };
         }
         const session = await repo.insertSession(tx, {
           userId: user.id,
@@ -259,6 +268,8 @@ export function createAuthService(deps: {
         });
         return { error: null, user, session };
       });
+      if ('ended' in outcome)
+        sessionsEnded(outcome.ended ?? null, outcome.error === 'USER_BANNED' ? 'USER_BANNED' : 'SESSION_REVOKED');
       switch (outcome.error) {
         case null:
           return issuePair(outcome.user, outcome.session, next, false);
@@ -280,13 +291,13 @@ export function createAuthService(deps: {
       const t = now();
       if (actor) {
         const session = await repo.findSession(db, actor.sessionId);
-        if (session) await repo.revokeFamily(db, session.familyId, 'LOGOUT', t);
+        if (session) sessionsEnded(await repo.revokeFamily(db, session.familyId, 'LOGOUT', t));
         return;
       }
       if (!refreshToken) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
       const session = await repo.findSessionByHash(db, sha256(refreshToken));
       if (!session) throw new AppError('REFRESH_TOKEN_INVALID', 'The refresh token is not valid', { status: 401 });
-      await repo.revokeFamily(db, session.familyId, 'LOGOUT', t);
+      sessionsEnded(await repo.revokeFamily(db, session.familyId, 'LOGOUT', t));
     },
 
     /** Signs out every device: old access tokens die on their next request. */
@@ -296,6 +307,7 @@ export function createAuthService(deps: {
         await usersRepo.bumpTokenVersion(tx, actor.userId);
         await repo.revokeAllSessions(tx, actor.userId, 'LOGOUT_ALL', t);
       });
+      events.emit('auth.sessions-ended', { userId: actor.userId, sessionIds: null, code: 'SESSION_REVOKED' });
     },
 
     async listSessions(actor: Actor) {
@@ -314,8 +326,9 @@ export function createAuthService(deps: {
     },
 
     async revokeSession(actor: Actor, familyId: string): Promise<void> {
-      const n = await repo.revokeFamily(db, familyId, 'REVOKED_BY_USER', now(), actor.userId);
-      if (n === 0) throw new AppError('NOT_FOUND', 'Session not found');
+      const ended = await repo.revokeFamily(db, familyId, 'REVOKED_BY_USER', now(), actor.userId);
+      if (!ended) throw new AppError('NOT_FOUND', 'Session not found');
+      sessionsEnded(ended);
     },
 
     currentUser: (actor: Actor) => toView(actor.userId),

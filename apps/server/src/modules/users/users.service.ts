@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { AppError, businessRule, conflict, forbidden, notFound } from '../../lib/errors';
+import type { EventBus } from '../../lib/events';
 import { recordAudit } from '../audit/audit.repository';
 import * as authRepo from '../auth/auth.repository';
 import * as repo from './users.repository';
@@ -53,8 +54,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /** The caller's own account and addresses, and admin user management (role, status, search). */
-export function createUsersService(deps: { db: Db }) {
-  const { db } = deps;
+export function createUsersService(deps: { db: Db; events: EventBus }) {
+  const { db, events } = deps;
 
   function customerOf(actor: Actor): string {
     if (!actor.customerId) throw forbidden('Only customers have saved addresses');
@@ -182,10 +183,12 @@ export function createUsersService(deps: { db: Db }) {
     /** Changes a user's role; their tokens stop working at once and they sign in again. Audited. */
     async setRole(admin: Actor, userId: string, role: repo.Role, reason: string | undefined, ip: string | null) {
       if (userId === admin.userId) throw businessRule('CANNOT_CHANGE_OWN_ROLE', 'Ask another admin to change your role');
+      let changed = false;
       const updated = await db.transaction(async (tx) => {
         const user = await repo.lockUser(tx, userId);
         if (!user) throw notFound('User');
         if (user.role === role) return user;
+        changed = true;
         const next = await repo.bumpTokenVersion(tx, userId, { role });
         await repo.ensureProfile(tx, userId, role);
         await authRepo.revokeAllSessions(tx, userId, 'ROLE_CHANGED', new Date());
@@ -201,16 +204,19 @@ export function createUsersService(deps: { db: Db }) {
         });
         return next!;
       });
+      if (changed) events.emit('auth.sessions-ended', { userId, sessionIds: null, code: 'SESSION_REVOKED' });
       return adminUserView(updated);
     },
 
     /** Suspends, bans or reinstates a user; suspension and bans end every session at once. Audited. */
     async setStatus(admin: Actor, userId: string, status: repo.UserStatus, reason: string, ip: string | null) {
       if (userId === admin.userId) throw businessRule('CANNOT_CHANGE_OWN_STATUS', 'Ask another admin to change your account');
+      let ended = false;
       const updated = await db.transaction(async (tx) => {
         const user = await repo.lockUser(tx, userId);
         if (!user) throw notFound('User');
         if (user.status === status) return user;
+        ended = status !== 'ACTIVE';
         const next =
           status === 'ACTIVE'
             ? await repo.updateUser(tx, userId, { status, statusReason: null })
@@ -228,6 +234,7 @@ export function createUsersService(deps: { db: Db }) {
         });
         return next!;
       });
+      if (ended) events.emit('auth.sessions-ended', { userId, sessionIds: null, code: 'USER_BANNED' });
       return adminUserView(updated);
     },
   };
