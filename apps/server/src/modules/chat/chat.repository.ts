@@ -192,6 +192,33 @@ export function createChatRepository(db: Executor) {
      */
     async insertMessages(run: RawQuery, batch: NewMessage[]): Promise<MessageRow[]> {
       const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+      if (batch.length === 1) {
+        // The common case when chat is quiet: the same rules as below for one message, in a statement PostgreSQL
+        // plans in a third of the time (≈ 0.2 against 0.65 ms here, about half of what the insert costs it).
+        const m = batch[0]!;
+        const { rows } = await run(
+          `with s as (update chat_rooms set last_seq = last_seq + 1, last_message_at = now()
+                      where id = $1 and not exists (select 1 from messages where chat_room_id = $1 and client_message_id = $2)
+                      returning last_seq)
+           insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
+                                 detected_language, translations, media_url, location)
+           select $1, s.last_seq, $2, $3, $4, $5, $6, $7, $8, $9, $10 from s
+           returning *`,
+          [
+            m.chatRoomId,
+            m.clientMessageId,
+            m.senderId,
+            m.type,
+            m.content ?? null,
+            m.originalContent ?? null,
+            m.detectedLanguage ?? null,
+            json(m.translations ?? {}),
+            m.mediaUrl ?? null,
+            json(m.location),
+          ],
+        );
+        return rows.map(messageFromRow);
+      }
       // One array per column, not one JSON document: the planner knows how many rows `unnest` of a bound
       // array yields, so a single message probes the indexes. jsonb_to_recordset is always guessed at 100
       // rows, which made PostgreSQL hash the whole messages table for every quiet-time message while it held
