@@ -1,6 +1,8 @@
+import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, RawQuery } from '../src/db/client';
+import { type Database, pgliteExtensions, type RawQuery, wrapPglite } from '../src/db/client';
+import { runMigrations } from '../src/db/migrate';
 import { createChatRepository, type NewMessage } from '../src/modules/chat/chat.repository';
 import { createMessageWriter, type WriteResult } from '../src/modules/chat/chat.writer';
 import { createTestDatabase } from './database';
@@ -201,6 +203,35 @@ describe('chat writer', () => {
     for (const plan of plans) {
       expect(plan).toContain('"Relation Name":"messages"'); // the insert itself
       expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^}]*"Relation Name":"messages"/);
+    }
+  });
+
+  it('stores a batch on an embedded database migrated in the same process (new enum types included)', async () => {
+    // PGlite serialises array parameters only of the types it knew when it opened; the test databases are
+    // copies of a migrated template, so only a database created and migrated here shows what a first start does.
+    const fresh = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
+    try {
+      await runMigrations(fresh);
+      const { rows } = await fresh.query<{ cu: string; u: string; pr: string }>(
+        `with u as (insert into users (role, phone, name) values ('CUSTOMER', '+918557000001', 'Fresh') returning id),
+              p as (insert into users (role, phone, name) values ('PROVIDER', '+918557000002', 'Fresh pro') returning id),
+              cu as (insert into customer_profiles (user_id) select id from u returning id),
+              pr as (insert into provider_profiles (user_id) select id from p returning id)
+         select cu.id as cu, u.id as u, pr.id as pr from cu, u, pr`,
+      );
+      const room = await fresh.query<{ id: string }>(
+        'insert into chat_rooms (customer_id, provider_id) values ($1, $2) returning id',
+        [rows[0]!.cu, rows[0]!.pr],
+      );
+      const roomId = room.rows[0]!.id;
+      const sent = (id: string): NewMessage => ({ ...message(roomId, id), senderId: rows[0]!.u });
+      const stored = await createChatRepository(fresh.db).insertMessages(fresh.query, [sent('f1'), sent('f2')]);
+      expect(stored.map((m) => [m.clientMessageId, m.seq, m.type])).toEqual([
+        ['f1', 1, 'TEXT'],
+        ['f2', 2, 'TEXT'],
+      ]);
+    } finally {
+      await fresh.close();
     }
   });
 

@@ -224,7 +224,9 @@ export function createChatRepository(db: Executor) {
       // rows, which made PostgreSQL hash the whole messages table for every quiet-time message while it held
       // fewer than ~25,000 rows (bench/results/chat.md).
       const { rows } = await run(
-        `with x as (select x.* from unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::message_type[], $6::text[],
+        // The type travels as text[]: PGlite serialises arrays of types it knew when it opened, and an enum made
+        // by the migrations of a new database is not one of them (its array went out as "TEXT", malformed).
+        `with x as (select x.* from unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[],
                                           $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::jsonb[])
                       as x(ord, chat_room_id, client_message_id, sender_id, type, content, original_content,
                            detected_language, translations, media_url, location)
@@ -238,7 +240,7 @@ export function createChatRepository(db: Executor) {
          insert into messages (chat_room_id, seq, client_message_id, sender_id, type, content, original_content,
                                detected_language, translations, media_url, location)
          select x.chat_room_id, s.last_seq - s.n + row_number() over (partition by x.chat_room_id order by x.ord),
-                x.client_message_id, x.sender_id, x.type, x.content, x.original_content, x.detected_language,
+                x.client_message_id, x.sender_id, x.type::message_type, x.content, x.original_content, x.detected_language,
                 coalesce(x.translations, '{}'::jsonb), x.media_url, x.location
          from x join s on s.id = x.chat_room_id
          order by x.ord
