@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, vi } from 'vitest';
 import type { SandboxGateway } from '../src/integrations/payments/sandbox';
+import { refunds } from '../src/modules/payments/payments.tables';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import type { TestApp } from './app';
 import { createTestApp } from './app';
@@ -71,6 +72,19 @@ async function capturedOnline(ctx: MatrixContext) {
     payload: { orderId, paymentId: sim.paymentId, signature: sim.signature },
   });
   return paymentId as string;
+}
+
+/** An admin refund of a captured payment that the gateway then reported failed. */
+async function failedRefund(ctx: MatrixContext) {
+  const paymentId = await capturedOnline(ctx);
+  const r = await ctx.t.app.inject({
+    method: 'POST',
+    url: `/api/admin/payments/${paymentId}/refund`,
+    headers: ctx.actors.admin.headers,
+    payload: { amountPaise: 1_000, reason: 'matrix refund' },
+  });
+  await ctx.c.db.update(refunds).set({ status: 'FAILED' }).where(eq(refunds.id, r.json().id));
+  return r.json().id as string;
 }
 
 const parties = { ...signedIn, otherCustomer: 404, otherProvider: 404, adminNo2fa: 404 } as const;
@@ -143,6 +157,12 @@ describe('payments and wallet: route × role matrix', () => {
         method: 'POST',
         url: async (ctx) => `/api/admin/payments/${await capturedOnline(ctx)}/refund`,
         body: { amountPaise: 1_000, reason: 'matrix refund' },
+        expect: adminOnly,
+      },
+      {
+        name: 'admin refund retry (a refund the gateway reported failed)',
+        method: 'POST',
+        url: async (ctx) => `/api/admin/refunds/${await failedRefund(ctx)}/retry`,
         expect: adminOnly,
       },
       {

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RazorpayFake, startRazorpayFake } from '../src/integrations/payments/fakes/razorpay-fake';
+import { auditLog } from '../src/modules/audit/audit.tables';
+import { refunds } from '../src/modules/payments/payments.tables';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import type { TestApp } from './app';
 import { createTestApp } from './app';
@@ -95,6 +98,125 @@ describe('in-app payments with PAYMENT_GATEWAY=razorpay (against the fake Razorp
       ),
     ).toBe(true);
     expect((await t.c.ledger.check(t.c.db)).ok).toBe(true);
+  });
+});
+
+/** A CONFIRMED booking paid in full through the fake Razorpay (captured, in escrow). */
+async function paidOnline(amount: number) {
+  const s = await createPaymentScenario(t.c, { status: 'CONFIRMED', quotedPrice: amount });
+  const i = await t.app.inject({
+    method: 'POST',
+    url: '/api/payments/intents',
+    headers: { ...s.customer.headers, 'idempotency-key': `rzp-${s.booking.id}` },
+    payload: { bookingId: s.booking.id },
+  });
+  const paid = fake.pay(i.json().orderId);
+  for (const w of paid.webhooks) await post('/api/payments/webhooks/razorpay', w);
+  return { s, paymentId: i.json().paymentId as string, gatewayPaymentId: paid.checkout.razorpay_payment_id };
+}
+
+describe('refunds the gateway fails', () => {
+  it('refund.failed leaves the money owed; an admin retry is a new attempt with a new idempotency key, settled once', async () => {
+    const { s, paymentId, gatewayPaymentId } = await paidOnline(60_000);
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    fake.settings.refundsPending = true;
+    try {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/admin/payments/${paymentId}/refund`,
+        headers: admin.headers,
+        payload: { amountPaise: 20_000, reason: 'Tap leaked again' },
+      });
+      expect(created.json()).toMatchObject({ status: 'PENDING', attempt: 1, retryable: false });
+      const refundId = created.json().id as string;
+      const firstGatewayId = created.json().gatewayRefundId as string;
+      const retryUrl = `/api/admin/refunds/${refundId}/retry`;
+      // While the gateway is working on it, a retry is refused: it could refund twice.
+      const early = await t.app.inject({ method: 'POST', url: retryUrl, headers: admin.headers });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().error.code).toBe('REFUND_IN_PROGRESS');
+
+      expect((await post('/api/payments/webhooks/razorpay', fake.refundWebhook(firstGatewayId, 'failed'))).json()).toMatchObject({
+        outcome: 'REFUND_FAILED',
+      });
+      const payable = await t.c.ledger.balance(t.c.db, 'refunds_payable');
+      // The console finds it among payments with a failed refund.
+      const needsRetry = async () =>
+        (await t.app.inject({ method: 'GET', url: '/api/admin/payments?refundStatus=FAILED&limit=100', headers: admin.headers }))
+          .json()
+          .items.map((p: { id: string; refunds: { id: string; status: string; retryable: boolean }[] }) => p);
+      const listed = await needsRetry();
+      expect(listed.map((p: { id: string }) => p.id)).toEqual([paymentId]);
+      expect(listed[0].refunds[0]).toMatchObject({ id: refundId, status: 'FAILED', retryable: true });
+      // The customer and the provider cannot retry it; the money is still owed to the customer.
+      for (const who of [s.customer, s.provider]) {
+        expect([403, 404]).toContain((await t.app.inject({ method: 'POST', url: retryUrl, headers: who.headers })).statusCode);
+      }
+
+      fake.settings.refundsPending = false;
+      const retried = await t.app.inject({ method: 'POST', url: retryUrl, headers: admin.headers });
+      expect(retried.statusCode).toBe(200);
+      expect(retried.json()).toMatchObject({
+        status: 'PROCESSED',
+        attempt: 2,
+        retryable: false,
+        failedGatewayRefundIds: [firstGatewayId],
+      });
+      expect(retried.json().gatewayRefundId).not.toBe(firstGatewayId);
+      expect(await needsRetry()).toEqual([]);
+      const sends = fake.requests.filter((r) => r.path === `/v1/payments/${gatewayPaymentId}/refund`);
+      expect(sends.map((r) => r.headers['x-refund-idempotency'])).toEqual([`refund-${refundId}-1`, `refund-${refundId}-2`]);
+      // Settled once: refunds payable went down by the refund, the payment counts it once.
+      expect(await t.c.ledger.balance(t.c.db, 'refunds_payable')).toBe(payable + 20_000);
+      const payment = await t.app.inject({ method: 'GET', url: `/api/payments/${paymentId}`, headers: s.customer.headers });
+      expect(payment.json()).toMatchObject({ refundedAmount: 20_000, status: 'PARTIALLY_REFUNDED' });
+      expect((await t.c.ledger.check(t.c.db)).ok).toBe(true);
+
+      const again = await t.app.inject({ method: 'POST', url: retryUrl, headers: admin.headers });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('REFUND_ALREADY_PROCESSED');
+      const audits = await t.c.db.select().from(auditLog).where(eq(auditLog.objectId, refundId));
+      expect(audits.map((a) => [a.action, (a.after as { attempt: number }).attempt])).toEqual([['refund.retry', 2]]);
+    } finally {
+      fake.settings.refundsPending = false;
+    }
+  });
+
+  it('a refund whose gateway call never answered is resent under the same key, so the gateway refunds once', async () => {
+    const { paymentId, gatewayPaymentId } = await paidOnline(40_000);
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/payments/${paymentId}/refund`,
+      headers: admin.headers,
+      payload: { amountPaise: 40_000, reason: 'Job not done' },
+    });
+    const refundId = created.json().id as string;
+    // The gateway made the refund but our side never stored its answer (a crash between the call and the commit).
+    await t.c.db
+      .update(refunds)
+      .set({ status: 'PENDING', gatewayRefundId: null, processedAt: null })
+      .where(eq(refunds.id, refundId));
+    const settledBefore = await t.c.ledger.balance(t.c.db, 'refunds_payable');
+    const retried = await t.app.inject({ method: 'POST', url: `/api/admin/refunds/${refundId}/retry`, headers: admin.headers });
+    expect(retried.json()).toMatchObject({ status: 'PROCESSED', attempt: 1, gatewayRefundId: created.json().gatewayRefundId });
+    const sends = fake.requests.filter((r) => r.path === `/v1/payments/${gatewayPaymentId}/refund`);
+    expect(sends.map((r) => r.headers['x-refund-idempotency'])).toEqual([`refund-${refundId}-1`, `refund-${refundId}-1`]);
+    // Our row was reset by hand, so the settlement posting (one per refund) is already there: not booked twice.
+    expect(await t.c.ledger.balance(t.c.db, 'refunds_payable')).toBe(settledBefore);
+    expect((await t.c.ledger.check(t.c.db)).ok).toBe(true);
+  });
+
+  it('retrying an unknown refund is a 404, a malformed id a 400', async () => {
+    const admin = await createUser(t.c, { role: 'ADMIN' });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/refunds/${randomUUID()}/retry`,
+      headers: admin.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/admin/refunds/not-a-uuid/retry', headers: admin.headers });
+    expect(bad.statusCode).toBe(400);
   });
 });
 

@@ -299,6 +299,8 @@ export const adminRefundParams = z.strictObject({ id: uuid });
 export const adminPaymentsQuery = z.strictObject({
   status: paymentStatusSchema.optional(),
   method: paymentMethodSchema.optional(),
+  /** Payments with a refund in this state: FAILED ones need an admin retry, PENDING ones are under way. */
+  refundStatus: z.enum(['PENDING', 'FAILED']).optional(),
   from: day.optional(),
   to: day.optional(),
   cursor: z.string().max(300).optional(),
@@ -361,6 +363,7 @@ export const ADMIN_ROUTES = {
   dispute: { method: 'GET', path: '/api/admin/disputes/:bookingId' },
   resolveDispute: { method: 'POST', path: '/api/admin/disputes/:bookingId/resolve' },
   settleRefund: { method: 'POST', path: '/api/admin/refunds/:id/settle' },
+  retryRefund: { method: 'POST', path: '/api/admin/refunds/:id/retry' },
   payments: { method: 'GET', path: '/api/admin/payments' },
   payouts: { method: 'GET', path: '/api/admin/payouts' },
   revenue: { method: 'GET', path: '/api/admin/revenue' },

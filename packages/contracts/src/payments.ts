@@ -65,6 +65,12 @@ export const refundResponse = z.object({
   status: z.enum(['PENDING', 'PROCESSED', 'FAILED']),
   reason: z.string().nullable(),
   gatewayRefundId: z.string().nullable(),
+  /** Sends to the gateway so far; an admin retry of a failed refund is the next attempt. */
+  attempt: z.number().int().min(1),
+  /** The gateway's ids of earlier attempts that failed (for reconciliation). */
+  failedGatewayRefundIds: z.array(z.string()),
+  /** FAILED, or never acknowledged by the gateway: POST /api/admin/refunds/:id/retry. */
+  retryable: z.boolean(),
   createdAt: z.string(),
   processedAt: z.string().nullable(),
 });

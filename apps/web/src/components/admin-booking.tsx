@@ -2,14 +2,15 @@
 
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { type AdminBookingDetail, type AdminDisputeDetail, type Refund, settleRefund } from '../lib/api-admin';
+import { type AdminBookingDetail, type AdminDisputeDetail, type Refund, retryRefund, settleRefund } from '../lib/api-admin';
 import { formatPaise } from '../lib/format';
 import { Money, StatusTag, useAction, useTx, When } from './admin-ui';
 import { ErrorNote } from './status';
 
 /**
  * One refund: amount, state, reason. A cash/UPI dispute refund is advanced by the platform and stays
- * PENDING until an admin records the bank/UPI transfer to the customer here.
+ * PENDING until an admin records the bank/UPI transfer to the customer here. A gateway refund that
+ * failed (or was never acknowledged) can be sent again.
  */
 export function RefundLine({ r, method }: { r: Refund; method: string }) {
   const { t } = useI18n();
@@ -28,6 +29,25 @@ export function RefundLine({ r, method }: { r: Refund; method: string }) {
         <When iso={refund.processedAt ?? refund.createdAt} />
       </p>
       {refund.reason && <p className="muted">“{refund.reason}”</p>}
+      {refund.retryable && method === 'ONLINE' && (
+        <div className="admin-form">
+          <p className="hint">
+            {t('admin.refund.retryHint')}
+            {refund.attempt > 1 && ` (${t('admin.refund.attempt', { n: refund.attempt })})`}
+          </p>
+          {error !== null && <ErrorNote error={error} />}
+          <div className="btn-row">
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => void run(async () => setRefund(await retryRefund(refund.id)))}
+            >
+              {busy ? t('admin.working') : t('admin.refund.retry')}
+            </button>
+          </div>
+        </div>
+      )}
       {needsTransfer && (
         <form onSubmit={settle} className="admin-form">
           <label htmlFor={`settle-${refund.id}`}>{t('admin.refund.reference')}</label>

@@ -134,6 +134,7 @@ export const resolveDispute = (bookingId: string, body: ResolveDispute) =>
   post<Infer<typeof resolveDisputeResponse>>(`/admin/disputes/${bookingId}/resolve`, body);
 export const settleRefund = (refundId: string, reference: string) =>
   post<Infer<typeof refundResponse>>(`/admin/refunds/${refundId}/settle`, { reference });
+export const retryRefund = (refundId: string) => post<Infer<typeof refundResponse>>(`/admin/refunds/${refundId}/retry`);
 
 // ---- money ----
 export const listPayments = (q: AdminPaymentsQuery) =>

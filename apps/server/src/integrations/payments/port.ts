@@ -77,7 +77,16 @@ export interface PaymentGateway {
   verifyWebhook(rawBody: Buffer | string, signatureHeader: string | undefined): boolean;
   /** Parse a verified webhook body. `eventIdHeader` is X-Razorpay-Event-Id when present. */
   parseWebhook(rawBody: Buffer | string, eventIdHeader?: string): GatewayEvent;
-  refund(input: { paymentId: string; amountPaise: number; notes?: Record<string, string> }): Promise<RefundResult>;
+  /**
+   * Refunds (part of) a captured payment. The same `idempotencyKey` with the same request returns the
+   * refund made the first time (a lost response can be retried safely); a new attempt needs a new key.
+   */
+  refund(input: {
+    paymentId: string;
+    amountPaise: number;
+    idempotencyKey: string;
+    notes?: Record<string, string>;
+  }): Promise<RefundResult>;
   /** Route: move captured money to a provider's linked account, optionally held (escrow). */
   transfer(input: { paymentId: string; linkedAccountId: string; amountPaise: number; onHold: boolean }): Promise<TransferResult>;
   /** Route: release a held transfer. */

@@ -87,10 +87,34 @@ describe('Razorpay adapter against the fake Razorpay API', () => {
     const order = await g.createOrder({ amountPaise: 30_000, receipt: 'refund' });
     const paid = fake.pay(order.orderId);
     const pid = paid.checkout.razorpay_payment_id;
-    expect(await g.refund({ paymentId: pid, amountPaise: 10_000 })).toMatchObject({ amountPaise: 10_000, status: 'PROCESSED' });
-    expect(fake.requests.at(-1)).toMatchObject({ path: `/v1/payments/${pid}/refund`, body: { amount: 10_000 } });
-    await expect(g.refund({ paymentId: pid, amountPaise: 20_001 })).rejects.toBeInstanceOf(RazorpayError);
-    expect((await g.refund({ paymentId: pid, amountPaise: 20_000 })).refundId).toMatch(/^rfnd_/);
+    const first = await g.refund({ paymentId: pid, amountPaise: 10_000, idempotencyKey: 'refund-a-1' });
+    expect(first).toMatchObject({ amountPaise: 10_000, status: 'PROCESSED' });
+    expect(fake.requests.at(-1)).toMatchObject({
+      path: `/v1/payments/${pid}/refund`,
+      body: { amount: 10_000 },
+      headers: { 'x-refund-idempotency': 'refund-a-1' },
+    });
+    await expect(g.refund({ paymentId: pid, amountPaise: 20_001, idempotencyKey: 'refund-b-1' })).rejects.toBeInstanceOf(
+      RazorpayError,
+    );
+    expect((await g.refund({ paymentId: pid, amountPaise: 20_000, idempotencyKey: 'refund-c-1' })).refundId).toMatch(/^rfnd_/);
+  });
+
+  it('a refund retried with the same idempotency key is the same refund, never a second one', async () => {
+    const g = gateway();
+    const order = await g.createOrder({ amountPaise: 30_000, receipt: 'idem' });
+    const pid = fake.pay(order.orderId).checkout.razorpay_payment_id;
+    const once = await g.refund({ paymentId: pid, amountPaise: 30_000, idempotencyKey: 'refund-x-1' });
+    // The response was lost, say: the same request again returns the same refund, and the payment is not refunded twice.
+    expect(await g.refund({ paymentId: pid, amountPaise: 30_000, idempotencyKey: 'refund-x-1' })).toEqual(once);
+    // Another request under that key is refused (Razorpay: BAD_REQUEST_ERROR).
+    await expect(g.refund({ paymentId: pid, amountPaise: 10_000, idempotencyKey: 'refund-x-1' })).rejects.toMatchObject({
+      status: 400,
+    });
+    // Nothing is left to refund: a new key is a new refund, and the payment is already refunded in full.
+    await expect(g.refund({ paymentId: pid, amountPaise: 1, idempotencyKey: 'refund-x-2' })).rejects.toBeInstanceOf(
+      RazorpayError,
+    );
   });
 
   it('Route: transfers to a linked account on hold, then releases the hold', async () => {

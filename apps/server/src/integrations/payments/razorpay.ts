@@ -29,10 +29,15 @@ export function createRazorpayGateway(opts: RazorpayOptions): PaymentGateway {
   const doFetch = opts.fetch ?? fetch;
   const auth = `Basic ${Buffer.from(`${opts.keyId}:${opts.keySecret}`).toString('base64')}`;
 
-  async function call<T>(method: 'POST' | 'PATCH' | 'GET', path: string, body?: object): Promise<T> {
+  async function call<T>(
+    method: 'POST' | 'PATCH' | 'GET',
+    path: string,
+    body?: object,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const res = await doFetch(`${opts.baseUrl.replace(/\/$/, '')}${path}`, {
       method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth, 'content-type': 'application/json', ...extraHeaders },
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(15_000),
     });
@@ -67,11 +72,13 @@ export function createRazorpayGateway(opts: RazorpayOptions): PaymentGateway {
       return signatureMatches(hmacSha256Hex(opts.webhookSecret, rawBody), signatureHeader);
     },
     parseWebhook: parseRazorpayWebhook,
-    async refund({ paymentId, amountPaise, notes }): Promise<RefundResult> {
+    async refund({ paymentId, amountPaise, idempotencyKey, notes }): Promise<RefundResult> {
+      // X-Refund-Idempotency: a retry with the same key and body returns the first refund, never a second one.
       const r = await call<{ id: string; amount: number; status: string }>(
         'POST',
         `/v1/payments/${encodeURIComponent(paymentId)}/refund`,
         { amount: amountPaise, speed: 'normal', notes: notes ?? {} },
+        { 'x-refund-idempotency': idempotencyKey },
       );
       return { refundId: r.id, amountPaise: r.amount, status: r.status === 'processed' ? 'PROCESSED' : 'PENDING' };
     },

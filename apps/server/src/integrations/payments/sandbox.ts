@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { GatewayOrder, PaymentGateway } from './port';
 import { buildRazorpayWebhook, parseRazorpayWebhook } from './razorpay-format';
 import { hmacSha256Hex, signatureMatches } from './signature';
@@ -63,8 +63,10 @@ export function createSandboxGateway(opts: SandboxGatewayOptions) {
       return signatureMatches(hmacSha256Hex(opts.webhookSecret, rawBody), signatureHeader);
     },
     parseWebhook: parseRazorpayWebhook,
-    async refund({ amountPaise }) {
-      return { refundId: rid('rfnd_sbx'), amountPaise, status: 'PROCESSED' };
+    async refund({ amountPaise, idempotencyKey }) {
+      // The id follows from the idempotency key, so a retried request names the same refund, as Razorpay's would.
+      const refundId = `rfnd_sbx_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 14)}`;
+      return { refundId, amountPaise, status: 'PROCESSED' };
     },
     async transfer({ onHold }) {
       return { transferId: rid('trf_sbx'), onHold };

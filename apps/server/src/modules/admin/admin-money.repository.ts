@@ -16,7 +16,15 @@ export function createAdminMoneyRepository(query: RawQuery) {
   return {
     async listPayments(
       db: Executor,
-      f: { status?: string; method?: string; startUtc?: Date; endUtc?: Date; before?: { at: string; id: string }; limit: number },
+      f: {
+        status?: string;
+        method?: string;
+        refundStatus?: 'PENDING' | 'FAILED';
+        startUtc?: Date;
+        endUtc?: Date;
+        before?: { at: string; id: string };
+        limit: number;
+      },
     ) {
       return db
         .select({
@@ -36,6 +44,9 @@ export function createAdminMoneyRepository(query: RawQuery) {
           and(
             f.status ? eq(payments.status, f.status as never) : undefined,
             f.method ? eq(payments.method, f.method as never) : undefined,
+            f.refundStatus
+              ? inArray(payments.id, db.select({ id: refunds.paymentId }).from(refunds).where(eq(refunds.status, f.refundStatus)))
+              : undefined,
             f.startUtc ? gte(payments.createdAt, f.startUtc) : undefined,
             f.endUtc ? lt(payments.createdAt, f.endUtc) : undefined,
             before(payments.createdAt, payments.id, f.before),

@@ -12,11 +12,20 @@ export function createAdminMoneyService(deps: { db: Db; query: RawQuery; now?: (
   const now = deps.now ?? (() => new Date());
 
   return {
-    async listPayments(q: { status?: string; method?: string; from?: string; to?: string; cursor?: string; limit: number }) {
+    async listPayments(q: {
+      status?: string;
+      method?: string;
+      refundStatus?: 'PENDING' | 'FAILED';
+      from?: string;
+      to?: string;
+      cursor?: string;
+      limit: number;
+    }) {
       const range = q.from || q.to ? istRange({ from: q.from ?? q.to, to: q.to ?? q.from }, now(), { maxDays: 3660 }) : null;
       const rows = await repo.listPayments(db, {
         status: q.status,
         method: q.method,
+        refundStatus: q.refundStatus,
         startUtc: range?.startUtc,
         endUtc: range?.endUtc,
         before: decodeKeyset(q.cursor),

@@ -3,13 +3,14 @@ import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import type { PaymentGateway } from '../../integrations/payments/port';
 import type { JobQueue } from '../../jobs/jobs';
-import { businessRule } from '../../lib/errors';
+import { AppError, businessRule, notFound } from '../../lib/errors';
 import { nonZero } from '../ledger/accounts';
 import type { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../notifications/notify';
 import { cancellationSplit, splitEscrow } from './fees';
 import type { BookingForPayment, PaymentRow } from './payments.repository';
 import * as repo from './payments.repository';
+import { refundIdempotencyKey, refundRetryAction } from './refund-retry';
 
 export interface EscrowDeps {
   db: Db;
@@ -298,6 +299,7 @@ export function createEscrow(deps: EscrowDeps) {
       const result = await deps.gateway.refund({
         paymentId: refund.gatewayPaymentId,
         amountPaise: refund.amount,
+        idempotencyKey: refundIdempotencyKey(refund.id, refund.attempt),
         notes: { refundId: refund.id, kind: refund.kind },
       });
       await repo.updateRefund(tx, refund.id, { gatewayRefundId: result.refundId });
@@ -334,7 +336,33 @@ export function createEscrow(deps: EscrowDeps) {
     return 'REFUND_FAILED' as const;
   }
 
+  /**
+   * Readies a refund for another send (admin retry): a FAILED one becomes the next attempt (new
+   * idempotency key; the failed gateway id is kept), a PENDING one the gateway never acknowledged is
+   * sent again as is. The money stays owed in refunds payable throughout. Returns the refund before.
+   */
+  async function reopenRefund(tx: Tx, refundId: string) {
+    const refund = await repo.findRefund(tx, refundId, true);
+    if (!refund) throw notFound('Refund');
+    const action = refundRetryAction(refund);
+    if (action instanceof AppError) throw action;
+    if (action === 'NEW_ATTEMPT') {
+      await repo.updateRefund(tx, refund.id, {
+        status: 'PENDING',
+        attempt: refund.attempt + 1,
+        gatewayRefundId: null,
+        failedGatewayRefundIds: refund.gatewayRefundId
+          ? [...refund.failedGatewayRefundIds, refund.gatewayRefundId]
+          : refund.failedGatewayRefundIds,
+      });
+    }
+    const attempt = action === 'NEW_ATTEMPT' ? refund.attempt + 1 : refund.attempt;
+    await jobs.send('payments.refund_execute', { refundId }, { tx, singletonKey: `refund-exec:${refundId}:${attempt}` });
+    return refund;
+  }
+
   return {
+    reopenRefund,
     applyCapture,
     applyFailure,
     releaseEscrowForBooking,

@@ -1,4 +1,5 @@
 import type { PaymentRow, RefundRow } from './payments.repository';
+import { refundRetryable } from './refund-retry';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -36,6 +37,9 @@ export function refundView(r: RefundRow) {
     status: r.status,
     reason: r.reason,
     gatewayRefundId: r.gatewayRefundId,
+    attempt: r.attempt,
+    failedGatewayRefundIds: r.failedGatewayRefundIds,
+    retryable: refundRetryable(r),
     createdAt: r.createdAt.toISOString(),
     processedAt: iso(r.processedAt),
   };

@@ -218,6 +218,18 @@ export function paymentsRoutes(
         return reply.code(201).send(await svc.adminRefund(actor, req.params.id, req.body, req.ip));
       },
     );
+    app.post(
+      '/admin/refunds/:id/retry',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Send a failed (or unacknowledged) gateway refund again; audited',
+          params: idParams,
+          response: { 200: refundResponse },
+        },
+      },
+      async (req) => svc.adminRetryRefund(requireAdmin(req), req.params.id, req.ip),
+    );
     app.get(
       '/admin/ledger/check',
       {

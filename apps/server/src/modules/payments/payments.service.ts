@@ -342,6 +342,29 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   // ---------- refunds ----------
 
   /** Admin refund (disputes, goodwill). Audited; sent to the gateway at once and retried by a job. */
+  /** Admin: send a refund the gateway failed (or never acknowledged) again; audited. */
+  async function adminRetryRefund(actor: Actor, refundId: string, ip: string | null) {
+    await db.transaction(async (tx) => {
+      const before = await escrow.reopenRefund(tx, refundId);
+      const after = (await repo.findRefund(tx, refundId))!;
+      await recordAudit(tx, {
+        actorUserId: actor.userId,
+        action: 'refund.retry',
+        objectType: 'refund',
+        objectId: refundId,
+        before: { status: before.status, attempt: before.attempt, gatewayRefundId: before.gatewayRefundId },
+        after: { status: after.status, attempt: after.attempt },
+        ip,
+      });
+    });
+    try {
+      await escrow.executeRefund(refundId);
+    } catch (err) {
+      deps.logger.warn({ err: (err as Error).message, refundId }, 'refund call failed; the job retries it');
+    }
+    return refundView((await repo.findRefund(db, refundId))!);
+  }
+
   async function adminRefund(actor: Actor, paymentId: string, input: { amountPaise: number; reason: string }, ip: string | null) {
     const refund = await db.transaction(async (tx) => {
       const payment = await repo.findPayment(tx, paymentId, true);
@@ -441,6 +464,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     getPayment,
     listForBooking,
     adminRefund,
+    adminRetryRefund,
     sandboxOrder,
     sandboxComplete,
     escrow,

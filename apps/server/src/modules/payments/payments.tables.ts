@@ -138,6 +138,10 @@ export const refunds = pgTable(
     providerShare: paise().notNull().default(0),
     gatewayPaymentId: text().notNull(),
     gatewayRefundId: text(),
+    /** Sends to the gateway: an admin retry of a FAILED refund is the next attempt (its own idempotency key). */
+    attempt: integer().notNull().default(1),
+    /** The gateway's ids of the attempts that failed, for reconciliation with its dashboard. */
+    failedGatewayRefundIds: text().array().notNull().default(sql`'{}'::text[]`),
     status: refundStatus().notNull().default('PENDING'),
     reason: text(),
     requestedByUserId: uuid().references(() => users.id),

@@ -18,6 +18,10 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
   const transfers = new Map<string, { id: string; on_hold: boolean; amount: number; source: string; recipient: string }>();
   const payouts = new Map<string, Record<string, unknown>>();
   const payoutByIdempotency = new Map<string, string>();
+  const refunds = new Map<string, Record<string, unknown> & { id: string; amount: number; payment_id: string; status: string }>();
+  const refundByIdempotency = new Map<string, { request: string; refundId: string }>();
+  /** Live Razorpay answers a normal refund "pending" and settles it later by webhook; test mode processes at once. */
+  const settings = { refundsPending: false };
   const requests: { method: string; path: string; headers: IncomingMessage['headers']; body: Record<string, unknown> }[] = [];
   const rid = (p: string) => `${p}_${randomBytes(7).toString('hex')}`;
   const expectedAuth = `Basic ${Buffer.from(`${opts.keyId}:${opts.keySecret}`).toString('base64')}`;
@@ -77,22 +81,34 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
       m = match('POST', /^\/v1\/payments\/([^/]+)\/refund$/);
       if (m) {
         const p = payments.get(m[1]!);
+        const key = req.headers['x-refund-idempotency'];
+        if (typeof key === 'string') {
+          if (!/^[A-Za-z0-9_-]{10,}$/.test(key)) return fail(res, 400, 'The idempotency key is invalid');
+          const seen = refundByIdempotency.get(key);
+          const request = JSON.stringify([m[1], body]);
+          if (seen && seen.request !== request)
+            return fail(res, 400, 'Different request with the same idempotency key has already been processed.');
+          if (seen) return send(res, 200, refunds.get(seen.refundId));
+        }
         if (p?.status !== 'captured') return fail(res, 400, 'The payment has not been captured');
         const amount = typeof body.amount === 'number' ? body.amount : p.amount - p.amount_refunded;
         if (amount > p.amount - p.amount_refunded)
           return fail(res, 400, 'The refund amount provided is greater than amount captured');
         p.amount_refunded += amount;
-        return send(res, 200, {
+        const refund = {
           id: rid('rfnd'),
           entity: 'refund',
           amount,
           currency: 'INR',
           payment_id: p.id,
           notes: body.notes ?? {},
-          status: 'processed',
+          status: settings.refundsPending ? 'pending' : 'processed',
           speed_processed: 'normal',
           created_at: Math.floor(Date.now() / 1000),
-        });
+        };
+        refunds.set(refund.id, refund);
+        if (typeof key === 'string') refundByIdempotency.set(key, { request: JSON.stringify([m[1], body]), refundId: refund.id });
+        return send(res, 200, refund);
       }
       m = match('POST', /^\/v1\/payments\/([^/]+)\/transfers$/);
       if (m) {
@@ -183,6 +199,16 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
           signed('order.paid', { payment: entity, order: { ...order, entity: 'order' } }),
         ],
       };
+    },
+    settings,
+    /** refund.processed / refund.failed for a pending refund; a failed refund's amount is refundable again. */
+    refundWebhook(refundId: string, status: 'processed' | 'failed') {
+      const r = refunds.get(refundId);
+      if (!r) throw new Error(`no refund ${refundId}`);
+      r.status = status;
+      const p = payments.get(r.payment_id);
+      if (status === 'failed' && p) p.amount_refunded -= r.amount;
+      return signed(`refund.${status}`, { refund: r });
     },
     /** payout.processed / payout.failed as RazorpayX would send it. */
     payoutWebhook(payoutId: string, status: 'processed' | 'failed' | 'reversed') {

@@ -62,6 +62,7 @@ function Payments() {
   const tx = useTx();
   const [status, setStatus] = useState('');
   const [method, setMethod] = useState('');
+  const [refundStatus, setRefundStatus] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [query, setQuery] = useState<AdminPaymentsQuery>({});
@@ -72,6 +73,7 @@ function Payments() {
     setQuery({
       status: (status || undefined) as AdminPaymentsQuery['status'],
       method: (method || undefined) as AdminPaymentsQuery['method'],
+      refundStatus: (refundStatus || undefined) as AdminPaymentsQuery['refundStatus'],
       from: from || undefined,
       to: to || undefined,
     });
@@ -97,6 +99,17 @@ function Payments() {
             {['ONLINE', 'UPI', 'CASH'].map((m) => (
               <option key={m} value={m}>
                 {tx(`admin.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="pay-refunds">{t('admin.money.refundFilter')}</label>
+          <select id="pay-refunds" value={refundStatus} onChange={(e) => setRefundStatus(e.target.value)}>
+            <option value="">{t('admin.filter.any')}</option>
+            {['FAILED', 'PENDING'].map((s) => (
+              <option key={s} value={s}>
+                {tx(`admin.status.REFUND_${s}`)}
               </option>
             ))}
           </select>
