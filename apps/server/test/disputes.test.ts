@@ -189,6 +189,8 @@ describe('resolving with a refund keeps the books balanced', () => {
       resolution: {
         resolution: 'REFUND_PARTIAL',
         amountPaise: 30_000,
+        // Escrow still held it all: the provider had not been paid, nothing to recover.
+        providerRecoveryPaise: 0,
         note: 'Half the job was not done',
         resolvedBy: { userId: admin.id, name: 'Asha Admin' },
       },
@@ -265,6 +267,7 @@ describe('resolving with a refund keeps the books balanced', () => {
     await ledgerBalances();
     // The provider's wallet owes ₹200 (a debit on a liability account).
     expect(await t.c.ledger.balance(t.c.db, { wallet: s.providerId })).toBe(20_000);
+    expect(res.json().resolution.providerRecoveryPaise).toBe(20_000);
 
     const settle = (reference: string) =>
       t.app.inject({
@@ -290,6 +293,72 @@ describe('resolving with a refund keeps the books balanced', () => {
       refundedAmount: 20_000,
       refunds: [{ kind: 'DISPUTE_DIRECT', status: 'PROCESSED' }],
     });
+  });
+
+  it('in-app paid and already released to the provider: the refund takes back their share from the wallet', async () => {
+    const s = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 60_000, platformFeeBps: 1200 });
+    await payInApp(s);
+    const confirmed = await put(t.app, s.customer, s.booking.id, 'confirm-completion', {});
+    expect(confirmed.statusCode).toBe(200);
+    // Released: 12% fee = ₹72, GST on it ₹12.96, the provider ₹515.04 (a credit on their wallet).
+    expect(await t.c.ledger.balance(t.c.db, { wallet: s.providerId })).toBe(-51_504);
+    const expenseBefore = await t.c.ledger.balance(t.c.db, 'refunds_expense');
+    await dispute(s, 'The geyser stopped working the next morning');
+
+    const res = await resolve(s.booking.id, { resolution: 'REFUND_PARTIAL', amountPaise: 30_000, note: 'Half of it failed' });
+    expect(res.statusCode).toBe(200);
+    // Half the payment back: half of the provider's ₹515.04 comes from their wallet, the platform bears the rest.
+    expect(res.json().resolution).toMatchObject({ amountPaise: 30_000, providerRecoveryPaise: 25_752 });
+    await drain();
+    await ledgerBalances();
+    expect(await t.c.ledger.balance(t.c.db, { wallet: s.providerId })).toBe(-51_504 + 25_752);
+    expect((await t.c.ledger.balance(t.c.db, 'refunds_expense')) - expenseBefore).toBe(30_000 - 25_752);
+    const wallet = (await t.app.inject({ method: 'GET', url: '/api/wallet', headers: s.provider.headers })).json();
+    expect(wallet.available).toBe(25_752);
+    const [toProvider] = await notificationsOf(s.provider.id, 'DISPUTE_RESOLVED');
+    expect(toProvider!.body).toContain('₹257.52 of it is recovered from your earnings.');
+    const [toCustomer] = await notificationsOf(s.customer.id, 'DISPUTE_RESOLVED');
+    expect(toCustomer!.body).not.toContain('recovered');
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/admin/bookings/${s.booking.id}`, headers: admin.headers })
+    ).json();
+    expect(detail.payments[0]).toMatchObject({ refundedAmount: 30_000, providerEarnings: 25_752 });
+    expect(detail.ledger.totals.providerClawbackPaise).toBe(25_752);
+  });
+
+  it('the admin can decide the platform bears it: nothing is taken from the provider (in-app or cash)', async () => {
+    const online = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 60_000, platformFeeBps: 1200 });
+    await payInApp(online);
+    await put(t.app, online.customer, online.booking.id, 'confirm-completion', {});
+    await dispute(online, 'Charged twice by the app');
+    const a = await resolve(online.booking.id, {
+      resolution: 'REFUND_FULL',
+      recoverFromProvider: false,
+      note: 'Our checkout double-charged; the provider did the job',
+    });
+    expect(a.json().resolution).toMatchObject({ amountPaise: 60_000, providerRecoveryPaise: 0 });
+    expect(await t.c.ledger.balance(t.c.db, { wallet: online.providerId })).toBe(-51_504);
+
+    const cash = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 50_000 });
+    await payCash(cash, 50_000);
+    await dispute(cash);
+    const expenseBefore = await t.c.ledger.balance(t.c.db, 'refunds_expense');
+    const b = await resolve(cash.booking.id, {
+      resolution: 'REFUND_PARTIAL',
+      amountPaise: 20_000,
+      recoverFromProvider: false,
+      note: 'The quote in the app was wrong',
+    });
+    expect(b.json()).toMatchObject({
+      resolution: { providerRecoveryPaise: 0 },
+      refund: { amount: 20_000, kind: 'DISPUTE_DIRECT', status: 'PENDING' },
+    });
+    expect(await t.c.ledger.balance(t.c.db, { wallet: cash.providerId })).toBe(0);
+    expect((await t.c.ledger.balance(t.c.db, 'refunds_expense')) - expenseBefore).toBe(20_000);
+    await drain();
+    await ledgerBalances();
+    const [toProvider] = await notificationsOf(cash.provider.id, 'DISPUTE_RESOLVED');
+    expect(toProvider!.body).not.toContain('recovered');
   });
 
   it('a gateway refund cannot be settled by hand', async () => {

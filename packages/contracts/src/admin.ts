@@ -159,6 +159,8 @@ export const adminDisputeRecord = z.object({
   id: uuid,
   resolution: disputeResolutionSchema,
   amountPaise: z.number().int(),
+  /** Of the refund, what was recovered from the provider's wallet. */
+  providerRecoveryPaise: z.number().int(),
   note: z.string(),
   refundId: uuid.nullable(),
   reworkStart: z.string().nullable(),
@@ -263,6 +265,12 @@ export const resolveDisputeBody = z
     resolution: disputeResolutionSchema,
     /** Required for REFUND_PARTIAL (less than the refundable amount); ignored otherwise. */
     amountPaise: z.number().int().positive().max(100_000_000_00).optional(),
+    /**
+     * Who bears a refund of money the provider already has — cash/UPI they collected, or in-app money
+     * escrow already paid them: true (the default) recovers the provider's share from their wallet,
+     * false means the platform bears it (say, the platform was at fault).
+     */
+    recoverFromProvider: z.boolean().optional(),
     /** For REWORK: the new visit, one of the provider's free slots (ISO 8601 with offset). */
     reworkStart: z.iso.datetime({ offset: true }).optional(),
     /** Shown to both parties and kept in the audit log. */

@@ -251,6 +251,12 @@ export function PaymentsAndLedger({ d }: { d: AdminBookingDetail }) {
                     {' '}
                     · <Money paise={r.amountPaise} />
                   </>
+                )}
+                {r.providerRecoveryPaise > 0 && (
+                  <>
+                    {' '}
+                    · {t('admin.disputes.recovered')} <Money paise={r.providerRecoveryPaise} />
+                  </>
                 )}{' '}
                 · {r.resolvedBy.name ?? '—'} · <When iso={r.resolvedAt} />
                 <div className="muted">“{r.note}”</div>

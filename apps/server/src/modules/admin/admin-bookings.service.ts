@@ -60,6 +60,7 @@ export function resolutionView({ r, resolverName }: ResolutionRow) {
     id: r.id,
     resolution: r.resolution,
     amountPaise: r.amountPaise,
+    providerRecoveryPaise: r.providerRecoveryPaise,
     note: r.note,
     refundId: r.refundId,
     reworkStart: iso(r.reworkStart),

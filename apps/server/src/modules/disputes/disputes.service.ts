@@ -13,13 +13,22 @@ import { decide } from '../bookings/booking-state';
 import { type BookingRow, createBookingsRepository, rangeLiteral, slotTaken, sqlState } from '../bookings/bookings.repository';
 import type { BookingService } from '../bookings/bookings.service';
 import { toBookingView } from '../bookings/bookings.view';
+import { nonZero } from '../ledger/accounts';
 import type { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../notifications/notify';
 import { refundView } from '../payments/payment-view';
 import type { PaymentRow } from '../payments/payments.repository';
 import * as payRepo from '../payments/payments.repository';
 import type { PaymentService } from '../payments/payments.service';
-import { type DisputeResolution, outcomeText, paidStatus, refundAmountFor, refundableOf } from './dispute-rules';
+import {
+  type DisputeResolution,
+  outcomeText,
+  paidStatus,
+  providerRecoveryFor,
+  recoveryText,
+  refundAmountFor,
+  refundableOf,
+} from './dispute-rules';
 import { createDisputesRepository, type DisputeListRow } from './disputes.repository';
 
 /** A cash/UPI dispute refund: advanced by the platform to the customer, recovered from the provider's wallet. */
@@ -152,8 +161,35 @@ export function createDisputesService(deps: DisputesDeps) {
     };
   }
 
-  /** Cash/UPI: the platform owes the customer (refunds_payable) and recovers it from the provider's wallet. */
-  async function directRefund(tx: Tx, payment: PaymentRow, b: BookingRow, amount: number, reason: string, actor: Actor) {
+  /**
+   * In-app, escrow already released: the provider's share of the refund goes back from their wallet
+   * (it may go negative; their next earnings settle it) instead of the platform's refunds expense.
+   */
+  async function recoverFromProvider(tx: Tx, paymentId: string, b: BookingRow, refundId: string, amount: number) {
+    await ledger.post(tx, {
+      kind: 'DISPUTE_RECOVERY',
+      reference: refundId,
+      bookingId: b.id,
+      memo: 'Dispute refund of a released in-app payment: the provider share recovered from their wallet',
+      lines: [
+        { account: { wallet: b.providerId }, amount },
+        { account: 'refunds_expense', amount: -amount },
+      ],
+    });
+    const after = (await payRepo.findPayment(tx, paymentId))!;
+    await payRepo.updatePayment(tx, paymentId, { providerEarnings: Math.max(0, after.providerEarnings - amount) });
+  }
+
+  /**
+   * Cash/UPI: the platform owes the customer (refunds_payable); `recovered` of it comes from the
+   * provider's wallet (all of it unless the admin decided the platform bears it).
+   */
+  async function directRefund(
+    tx: Tx,
+    payment: PaymentRow,
+    b: BookingRow,
+    { amount, recovered, reason, actor }: { amount: number; recovered: number; reason: string; actor: Actor },
+  ) {
     const refund = await payRepo.insertRefund(tx, {
       paymentId: payment.id,
       kind: DIRECT_REFUND_KIND,
@@ -167,17 +203,21 @@ export function createDisputesService(deps: DisputesDeps) {
       kind: 'REFUND',
       reference: refund.id,
       bookingId: b.id,
-      memo: 'Dispute refund of a direct payment: advanced to the customer, recovered from the provider',
-      lines: [
-        { account: { wallet: b.providerId }, amount },
+      memo:
+        recovered > 0
+          ? 'Dispute refund of a direct payment: advanced to the customer, recovered from the provider'
+          : 'Dispute refund of a direct payment: advanced to the customer, borne by the platform',
+      lines: nonZero([
+        { account: { wallet: b.providerId }, amount: recovered },
+        { account: 'refunds_expense', amount: amount - recovered },
         { account: 'refunds_payable', amount: -amount },
-      ],
+      ]),
     });
     const refundedAmount = payment.refundedAmount + amount;
     await payRepo.updatePayment(tx, payment.id, {
       refundedAmount,
       refundedAt: now(),
-      providerEarnings: Math.max(0, payment.providerEarnings - amount),
+      providerEarnings: Math.max(0, payment.providerEarnings - recovered),
       status: refundedAmount >= payment.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
     });
     return refund;
@@ -249,16 +289,30 @@ export function createDisputesService(deps: DisputesDeps) {
       if (amount instanceof AppError) throw amount;
       const reason = `Dispute on ${b.bookingNumber}: ${body.note}`;
       let refund = null;
+      let recovered = 0;
       if (amount > 0 && payment) {
-        refund =
-          payment.method === 'ONLINE'
-            ? await deps.payments.escrow.createRefund(tx, payment, {
-                kind: 'ADMIN',
-                amount,
-                reason,
-                requestedByUserId: actor.userId,
-              })
-            : await directRefund(tx, payment, b, amount, reason, actor);
+        const held = payment.method === 'ONLINE' ? await ledger.heldInEscrow(tx, { bookingId: b.id }) : 0;
+        recovered =
+          body.recoverFromProvider === false
+            ? 0
+            : providerRecoveryFor({
+                method: payment.method,
+                refund: amount,
+                fromEscrow: Math.min(held, amount),
+                remaining: payment.amount - payment.refundedAmount,
+                providerEarnings: payment.providerEarnings,
+              });
+        if (payment.method === 'ONLINE') {
+          refund = await deps.payments.escrow.createRefund(tx, payment, {
+            kind: 'ADMIN',
+            amount,
+            reason,
+            requestedByUserId: actor.userId,
+          });
+          if (refund && recovered > 0) await recoverFromProvider(tx, payment.id, b, refund.id, recovered);
+        } else {
+          refund = await directRefund(tx, payment, b, { amount, recovered, reason, actor });
+        }
         if (!refund) throw conflict('CONFLICT', 'The refund could not be recorded');
       }
 
@@ -291,6 +345,7 @@ export function createDisputesService(deps: DisputesDeps) {
         disputeEventId: ev.id,
         resolution: body.resolution,
         amountPaise: amount,
+        providerRecoveryPaise: recovered,
         note: body.note,
         refundId: refund?.id ?? null,
         reworkStart: slot?.start ?? null,
@@ -330,6 +385,7 @@ export function createDisputesService(deps: DisputesDeps) {
           status: updated.status,
           resolution: body.resolution,
           amountPaise: amount,
+          providerRecoveryPaise: recovered,
           refundId: refund?.id ?? null,
           reworkStart: slot?.start.toISOString() ?? null,
         },
@@ -338,15 +394,17 @@ export function createDisputesService(deps: DisputesDeps) {
       });
       const parties = await bookingsRepo.parties(tx, updated);
       const outcome = outcomeText(body.resolution as DisputeResolution, amount, slot ? toIstIso(slot.start) : null);
+      const recovery = recovered > 0 ? recoveryText(recovered) : null;
       for (const userId of [parties.customerUserId, parties.providerUserId]) {
+        const toProvider = userId === parties.providerUserId && recovery;
         await notifier.notify(tx, {
           userId,
           type: 'DISPUTE_RESOLVED',
           data: {
             bookingId: b.id,
             bookingNumber: b.bookingNumber,
-            resolution: outcome.en,
-            resolutionHi: outcome.hi,
+            resolution: toProvider ? `${outcome.en} ${recovery.en}` : outcome.en,
+            resolutionHi: toProvider ? `${outcome.hi} ${recovery.hi}` : outcome.hi,
             note: body.note,
             amountPaise: amount,
             ...(slot ? { scheduledStart: toIstIso(slot.start) } : {}),

@@ -23,6 +23,8 @@ export const disputeResolutions = pgTable(
       .references(() => bookingEvents.id),
     resolution: disputeResolution().notNull(),
     amountPaise: paise().notNull().default(0),
+    /** Of the refund, what was taken back from the provider's wallet (they had been paid for it). */
+    providerRecoveryPaise: paise().notNull().default(0),
     note: text().notNull(),
     refundId: uuid().references(() => refunds.id),
     reworkStart: tstz(),

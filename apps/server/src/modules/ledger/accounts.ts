@@ -36,6 +36,7 @@ export type LedgerKind =
   | 'CANCELLATION_FEE'
   | 'REFUND'
   | 'REFUND_SETTLED'
+  | 'DISPUTE_RECOVERY'
   | 'WITHDRAWAL'
   | 'PAYOUT_PROCESSED'
   | 'PAYOUT_FAILED';

@@ -66,6 +66,11 @@ export const adminOpsMessages = defineMessages(
     'admin.disputes.noteHint': 'The customer and the provider both see this; it is kept in the audit log.',
     'admin.disputes.resolveButton': 'Resolve and notify both sides',
     'admin.disputes.resolvedNote': 'Resolved: {what} ({amount}). Both sides have been notified.',
+    'admin.disputes.recover': "Recover the provider's share from their wallet",
+    'admin.disputes.recoverHint':
+      'Cash or UPI: all of the refund, since the provider holds the money. In-app: only if the provider was already paid, their share of it (the platform returns its commission). Untick when the platform was at fault.',
+    'admin.disputes.recovered': 'recovered from the provider',
+    'admin.disputes.recoveredNote': '{amount} is recovered from the provider.',
     'admin.resolution.REFUND_FULL': 'Full refund',
     'admin.resolution.REFUND_PARTIAL': 'Partial refund',
     'admin.resolution.REWORK': 'Rework (provider visits again)',
@@ -254,6 +259,11 @@ export const adminOpsMessages = defineMessages(
     'admin.disputes.noteHint': 'ग्राहक और प्रदाता दोनों यह देखेंगे; यह ऑडिट लॉग में रहता है।',
     'admin.disputes.resolveButton': 'सुलझाएँ और दोनों को बताएँ',
     'admin.disputes.resolvedNote': 'सुलझ गया: {what} ({amount})। दोनों पक्षों को सूचना भेज दी गई है।',
+    'admin.disputes.recover': 'प्रदाता का हिस्सा उनके वॉलेट से वसूलें',
+    'admin.disputes.recoverHint':
+      'नकद या UPI: पूरा रिफ़ंड, क्योंकि पैसा प्रदाता के पास है। इन-ऐप: केवल तब, जब प्रदाता को भुगतान हो चुका हो, उसमें उनका हिस्सा (प्लैटफ़ॉर्म अपना कमीशन लौटाता है)। गलती प्लैटफ़ॉर्म की हो तो इसे हटा दें।',
+    'admin.disputes.recovered': 'प्रदाता से वसूला गया',
+    'admin.disputes.recoveredNote': '{amount} प्रदाता से वसूले जाएंगे।',
     'admin.resolution.REFUND_FULL': 'पूरा रिफ़ंड',
     'admin.resolution.REFUND_PARTIAL': 'आंशिक रिफ़ंड',
     'admin.resolution.REWORK': 'दोबारा काम (प्रदाता फिर आएगा)',

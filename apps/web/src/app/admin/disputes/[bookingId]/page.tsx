@@ -89,6 +89,7 @@ function ResolveForm({ d, onResolved }: { d: AdminDisputeDetail; onResolved: (te
   const [amount, setAmount] = useState('');
   const [rework, setRework] = useState('');
   const [note, setNote] = useState('');
+  const [recover, setRecover] = useState(true);
   const { run, busy, error } = useAction();
   const max = d.refundablePaise;
   const amountPaise = Math.round(Number(amount) * 100);
@@ -102,6 +103,7 @@ function ResolveForm({ d, onResolved }: { d: AdminDisputeDetail; onResolved: (te
     e.preventDefault();
     const body: ResolveDispute = { resolution, note: note.trim() };
     if (resolution === 'REFUND_PARTIAL') body.amountPaise = amountPaise;
+    if (resolution === 'REFUND_PARTIAL' || resolution === 'REFUND_FULL') body.recoverFromProvider = recover;
     // datetime-local is a wall-clock time; the platform's wall clock is India's.
     if (resolution === 'REWORK') body.reworkStart = `${rework}:00+05:30`;
     void run(async () => {
@@ -110,7 +112,10 @@ function ResolveForm({ d, onResolved }: { d: AdminDisputeDetail; onResolved: (te
         t('admin.disputes.resolvedNote', {
           what: tx(`admin.resolution.${r.resolution.resolution}`),
           amount: r.resolution.amountPaise > 0 ? formatPaise(r.resolution.amountPaise, locale) : '—',
-        }),
+        }) +
+          (r.resolution.providerRecoveryPaise > 0
+            ? ` ${t('admin.disputes.recoveredNote', { amount: formatPaise(r.resolution.providerRecoveryPaise, locale) })}`
+            : ''),
       );
     });
   };
@@ -135,6 +140,15 @@ function ResolveForm({ d, onResolved }: { d: AdminDisputeDetail; onResolved: (te
         <>
           <label htmlFor="rs-amount">{t('admin.disputes.amount', { max: formatPaise(max, locale) })}</label>
           <input id="rs-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
+        </>
+      )}
+      {(resolution === 'REFUND_PARTIAL' || resolution === 'REFUND_FULL') && (
+        <>
+          <label className="choice">
+            <input type="checkbox" checked={recover} onChange={(e) => setRecover(e.target.checked)} />
+            {t('admin.disputes.recover')}
+          </label>
+          <p className="hint">{t('admin.disputes.recoverHint')}</p>
         </>
       )}
       {resolution === 'REWORK' && (

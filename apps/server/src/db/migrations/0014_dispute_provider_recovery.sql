@@ -1,0 +1,1 @@
+ALTER TABLE "dispute_resolutions" ADD COLUMN "provider_recovery_paise" bigint DEFAULT 0 NOT NULL;
