@@ -212,6 +212,9 @@ describe('chat writer', () => {
     const fresh = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
     try {
       await runMigrations(fresh);
+      // runMigrations refreshes PGlite's array types, so enum arrays work as parameters straight away too.
+      const types = await fresh.query<{ n: number }>('select array_length($1::message_type[], 1) as n', [['TEXT', 'IMAGE']]);
+      expect(types.rows[0]).toEqual({ n: 2 });
       const { rows } = await fresh.query<{ cu: string; u: string; pr: string }>(
         `with u as (insert into users (role, phone, name) values ('CUSTOMER', '+918557000001', 'Fresh') returning id),
               p as (insert into users (role, phone, name) values ('PROVIDER', '+918557000002', 'Fresh pro') returning id),

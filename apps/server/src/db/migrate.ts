@@ -18,6 +18,8 @@ export async function runMigrations(database: Database): Promise<void> {
   const config = { migrationsFolder, migrationsSchema: 'drizzle' };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, config);
+    // PGlite learns array types (message_type[] …) only when it opens: teach it the ones the migrations made.
+    await database.pglite?.refreshArrayTypes();
     return;
   }
   const lock = database.url ? new pg.Client({ connectionString: database.url }) : null;

@@ -29,6 +29,14 @@ const insertUser = async (ex: Executor, p: string) =>
 const phone = (n: number) => `+91700000${String(n).padStart(4, '0')}`;
 
 describe('PGlite in a worker thread', () => {
+  it('takes arrays of the enum types its own migrations created, on the start that created them', async () => {
+    const { rows } = await database.query<{ n: number; first: string }>(
+      'select array_length($1::message_type[], 1) as n, ($1::message_type[])[2]::text as first',
+      [['TEXT', 'LOCATION']],
+    );
+    expect(rows[0]).toEqual({ n: 2, first: 'LOCATION' });
+  });
+
   it('runs drizzle queries with the same types as in-process PGlite (dates, json, numbers, nulls)', async () => {
     const row = await insertUser(database.db, phone(1));
     const [back] = await database.db.select().from(users).where(eq(users.id, row.id));

@@ -4,7 +4,7 @@ import { withTimeout } from '../lib/timeout';
 import { deserializeError, type Reply, type Request, type WireQueryOptions } from './pglite-wire';
 
 /** What the server uses of a PGlite instance: drizzle's driver, pg-boss's adapter and our raw queries. */
-export type PgliteClient = Pick<PGlite, 'query' | 'exec' | 'transaction' | 'listen' | 'close'>;
+export type PgliteClient = Pick<PGlite, 'query' | 'exec' | 'transaction' | 'listen' | 'close' | 'refreshArrayTypes'>;
 
 const PROBE = 'localpro-parser-probe';
 /** drizzle passes the same options object for every run of a prepared query: convert each once. */
@@ -149,6 +149,7 @@ export async function startPgliteWorker(
   const client: PgliteClient = {
     query,
     exec: (text) => exec(text),
+    refreshArrayTypes: () => call({ op: 'refreshArrayTypes' }),
     async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const id = await call<number>({ op: 'begin' });
       let closed = false;

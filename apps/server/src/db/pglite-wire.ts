@@ -14,6 +14,7 @@ export type Request =
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; channel: string }
+  | { op: 'refreshArrayTypes' }
   | { op: 'close' };
 
 export interface WireError {

@@ -94,6 +94,9 @@ async function handle(db: PGlite, req: Request): Promise<unknown> {
       await unsubscribe?.();
       return null;
     }
+    case 'refreshArrayTypes':
+      await db.refreshArrayTypes();
+      return null;
     case 'close':
       await db.close();
       return null;
