@@ -12,6 +12,7 @@ import { adminJourney } from './journeys/admin';
 import { chatLiveJourney } from './journeys/chat-live';
 import { customerCashJourney } from './journeys/customer-cash';
 import { customerInAppJourney } from './journeys/customer-inapp';
+import { customerRazorpayJourney } from './journeys/customer-razorpay';
 import { hindiJourney } from './journeys/hindi';
 import { hindiHomeJourney } from './journeys/hindi-home';
 import { providerOnboardingJourney } from './journeys/provider-onboarding';
@@ -27,6 +28,8 @@ const journeys: Journey[] = [
   sameOriginJourney,
   customerCashJourney,
   customerInAppJourney,
+  // Runs a second server of its own, configured for Razorpay (against a local fake of it).
+  customerRazorpayJourney,
   hindiHomeJourney,
   adminJourney,
   // A new provider onboards; the admin approves it through the API (after the admin journey's queue).

@@ -14,10 +14,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `npm start` in its own process group on a fresh DATA_DIR (embedded PGlite, in-memory rate limits). */
-export function startServer(port: number, dataDir: string): { child: ChildProcess; ready: Promise<string> } {
+/**
+ * `npm start` in its own process group on a fresh DATA_DIR (embedded PGlite, in-memory rate limits);
+ * `extraEnv` configures it further (another payment gateway, say).
+ */
+export function startServer(
+  port: number,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): { child: ChildProcess; ready: Promise<string> } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

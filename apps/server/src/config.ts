@@ -81,6 +81,7 @@ const schema = z.object({
   RAZORPAY_KEY_SECRET: z.string().optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
   RAZORPAY_BASE_URL: z.string().url().default('https://api.razorpay.com'),
+  RAZORPAY_CHECKOUT_URL: z.string().url().default('https://checkout.razorpay.com/v1/checkout.js'),
   SANDBOX_PAYMENT_SECRET: z.string().min(16).default('sandbox-payment-secret-not-for-production'),
   PAYOUT_PROVIDER: z.enum(['sandbox', 'razorpayx']).default('sandbox'),
   RAZORPAYX_ACCOUNT_NUMBER: z.string().optional(),

@@ -57,6 +57,7 @@ describe('in-app payments with PAYMENT_GATEWAY=razorpay (against the fake Razorp
       orderId: i.json().orderId,
       amount: 75_000,
       currency: 'INR',
+      scriptUrl: 'https://checkout.razorpay.com/v1/checkout.js',
     });
     expect(i.json().orderId).toMatch(/^order_/);
     // No sandbox page when the real gateway is configured.

@@ -94,7 +94,10 @@ export const checkoutParamsSchema = z.object({
   orderId: z.string(),
   amount: z.number().int(),
   currency: z.literal('INR'),
+  /** Sandbox: our checkout page, opened in a popup. */
   checkoutUrl: z.string().optional(),
+  /** Razorpay: the Standard Checkout script; the page opens `new Razorpay({ key, order_id, … })`. */
+  scriptUrl: z.string().optional(),
 });
 
 export const paymentIntentResponse = z.object({

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Booking } from '../lib/api';
 import {
@@ -10,10 +10,12 @@ import {
   livePayment,
   PAID_STATUSES,
   type Payment,
+  type PaymentIntent,
   recordDirectPayment,
   verifyCheckout,
 } from '../lib/api-payments';
 import { formatDateTime, formatPaise } from '../lib/format';
+import { openRazorpayCheckout, type RazorpaySuccess } from '../lib/razorpay-checkout';
 import { PaymentUpi } from './payment-upi';
 import { ErrorNote, Loading } from './status';
 
@@ -59,24 +61,39 @@ export function PaymentPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [checkoutUrl, setCheckoutUrl] = useState<string | null>(null);
+  // Razorpay: the intent whose Standard Checkout is open (or can be opened again).
+  const [razorpayIntent, setRazorpayIntent] = useState<PaymentIntent | null>(null);
   const [failed, setFailed] = useState(false);
   const [unsupported, setUnsupported] = useState(false);
   const [invoiceBusy, setInvoiceBusy] = useState(false);
   const idempotencyKey = useRef<string | null>(null);
   const paid = live !== null && PAID_STATUSES.has(live.status);
 
-  // While a checkout is open: verify the result it posts back, and poll (the gateway's webhook also records it).
+  // The checkout's signed result (Razorpay's handler or the sandbox page's message): the server verifies it.
+  const verify = useCallback(
+    (r: RazorpaySuccess) => {
+      setFailed(false);
+      verifyCheckout({ orderId: r.razorpay_order_id, paymentId: r.razorpay_payment_id, signature: r.razorpay_signature })
+        .then(() => reload())
+        .catch((err: unknown) => setError(err));
+    },
+    [reload],
+  );
+  const checkoutOpen = checkoutUrl !== null || razorpayIntent !== null;
+
+  // While a checkout is open: take the result the sandbox page posts back, and poll (the webhook also records it).
   useEffect(() => {
-    if (!checkoutUrl || paid) return;
+    if (!checkoutOpen || paid) return;
     const onMessage = (e: MessageEvent) => {
       if (e.origin !== window.location.origin) return;
       const m = e.data as CheckoutMessage;
       if (m?.type !== 'localpro:sandbox-checkout') return;
       if (m.outcome === 'success' && m.razorpay_order_id && m.razorpay_payment_id && m.razorpay_signature) {
-        setFailed(false);
-        verifyCheckout({ orderId: m.razorpay_order_id, paymentId: m.razorpay_payment_id, signature: m.razorpay_signature })
-          .then(() => reload())
-          .catch((err: unknown) => setError(err));
+        verify({
+          razorpay_order_id: m.razorpay_order_id,
+          razorpay_payment_id: m.razorpay_payment_id,
+          razorpay_signature: m.razorpay_signature,
+        });
       } else setFailed(true);
     };
     window.addEventListener('message', onMessage);
@@ -85,7 +102,14 @@ export function PaymentPanel({
       window.removeEventListener('message', onMessage);
       clearInterval(timer);
     };
-  }, [checkoutUrl, paid, reload]);
+  }, [checkoutOpen, paid, reload, verify]);
+
+  const openRazorpay = (intent: PaymentIntent) =>
+    act(async () => {
+      setRazorpayIntent(intent);
+      setFailed(false);
+      await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) });
+    });
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -104,6 +128,12 @@ export function PaymentPanel({
     act(async () => {
       idempotencyKey.current ??= crypto.randomUUID();
       const intent = await createPaymentIntent(booking.id, idempotencyKey.current);
+      if (intent.checkout.gateway === 'razorpay' && intent.checkout.scriptUrl) {
+        setRazorpayIntent(intent);
+        setFailed(false);
+        await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) });
+        return;
+      }
       const url = intent.checkout.checkoutUrl;
       if (!url) {
         setUnsupported(true);
@@ -217,14 +247,25 @@ export function PaymentPanel({
           <div>
             <p className="hint">{t('pay.onlineHint')}</p>
             {unsupported && <p className="error">{t('pay.unsupported')}</p>}
-            {checkoutUrl ? (
+            {checkoutOpen ? (
               <>
                 <p className="notice" role="status">
                   {failed ? t('pay.failed') : t('pay.waiting')}
                 </p>
-                <a className="btn secondary" href={checkoutUrl} target="localpro-checkout" rel="opener">
-                  {t('pay.reopen')}
-                </a>
+                {checkoutUrl ? (
+                  <a className="btn secondary" href={checkoutUrl} target="localpro-checkout" rel="opener">
+                    {t('pay.reopen')}
+                  </a>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn secondary"
+                    disabled={busy}
+                    onClick={() => razorpayIntent && void openRazorpay(razorpayIntent)}
+                  >
+                    {t('pay.reopen')}
+                  </button>
+                )}
               </>
             ) : (
               <button type="button" className="btn" disabled={busy} onClick={() => void payOnline()}>

@@ -15,7 +15,13 @@ export function createPaymentGateway(config: Config): { gateway: PaymentGateway;
       );
     }
     return {
-      gateway: createRazorpayGateway({ keyId, keySecret, webhookSecret, baseUrl: config.RAZORPAY_BASE_URL }),
+      gateway: createRazorpayGateway({
+        keyId,
+        keySecret,
+        webhookSecret,
+        baseUrl: config.RAZORPAY_BASE_URL,
+        checkoutScriptUrl: config.RAZORPAY_CHECKOUT_URL,
+      }),
       sandbox: null,
     };
   }

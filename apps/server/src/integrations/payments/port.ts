@@ -22,6 +22,8 @@ export interface CheckoutParams {
   currency: 'INR';
   /** Sandbox only: the page to open. Razorpay clients use checkout.js with the fields above. */
   checkoutUrl?: string;
+  /** Razorpay only: Standard Checkout's script (checkout.js), which opens the payment with the fields above. */
+  scriptUrl?: string;
 }
 
 export interface GatewayOrder {

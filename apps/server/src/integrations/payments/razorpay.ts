@@ -7,6 +7,8 @@ export interface RazorpayOptions {
   keySecret: string;
   webhookSecret: string;
   baseUrl: string;
+  /** Standard Checkout's script, which the browser loads to take the payment. */
+  checkoutScriptUrl?: string;
   fetch?: typeof fetch;
 }
 
@@ -62,7 +64,14 @@ export function createRazorpayGateway(opts: RazorpayOptions): PaymentGateway {
         orderId: order.id,
         amount: order.amount,
         currency: 'INR',
-        checkout: { gateway: 'razorpay', keyId: opts.keyId, orderId: order.id, amount: order.amount, currency: 'INR' },
+        checkout: {
+          gateway: 'razorpay',
+          keyId: opts.keyId,
+          orderId: order.id,
+          amount: order.amount,
+          currency: 'INR',
+          scriptUrl: opts.checkoutScriptUrl ?? 'https://checkout.razorpay.com/v1/checkout.js',
+        },
       };
     },
     verifyPaymentSignature({ orderId, paymentId, signature }) {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { buildRazorpayWebhook } from '../razorpay-format';
 import { hmacSha256Hex } from '../signature';
+import { FAKE_CHECKOUT_JS } from './razorpay-checkout-fake';
 
 /**
  * A local fake of Razorpay's API (Orders, Payments refunds, Route transfers, RazorpayX Payouts) that
@@ -54,6 +55,27 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
       }
       const path = (req.url ?? '').split('?')[0]!;
       requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+      // Standard Checkout in the browser: the script, and the payment its dialog takes (no API key).
+      if (req.method === 'GET' && path === '/v1/checkout.js') {
+        res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', connection: 'close' });
+        return res.end(FAKE_CHECKOUT_JS);
+      }
+      if (req.method === 'POST' && path === '/_fake/checkout/pay') {
+        res.setHeader('access-control-allow-origin', '*');
+        const orderId = String(body.order_id ?? '');
+        if (body.key !== opts.keyId || !orders.has(orderId)) return fail(res, 400, 'The id provided does not exist');
+        if (body.outcome !== 'success') {
+          return send(res, 200, {
+            error: {
+              code: 'BAD_REQUEST_ERROR',
+              description: 'Payment failed',
+              reason: 'payment_failed',
+              metadata: { order_id: orderId },
+            },
+          });
+        }
+        return send(res, 200, payOrder(orderId).checkout);
+      }
       if (req.headers.authorization !== expectedAuth) return fail(res, 401, 'The api key provided is invalid');
       const match = (method: string, re: RegExp) => (req.method === method ? re.exec(path) : null);
       let m: RegExpExecArray | null = null;
@@ -176,30 +198,32 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
     return { rawBody, signature: hmacSha256Hex(opts.webhookSecret, rawBody), eventId: rid('evt') };
   };
 
+  /** What Razorpay Checkout hands the app after a successful payment, plus the webhooks it then sends. */
+  function payOrder(orderId: string) {
+    const order = orders.get(orderId);
+    if (!order) throw new Error(`no order ${orderId}`);
+    const payment = { id: rid('pay'), order_id: orderId, amount: order.amount, amount_refunded: 0, status: 'captured' };
+    payments.set(payment.id, payment);
+    order.amount_paid = order.amount;
+    order.status = 'paid';
+    const entity = { ...payment, entity: 'payment', currency: 'INR', method: 'upi', captured: true };
+    return {
+      checkout: {
+        razorpay_payment_id: payment.id,
+        razorpay_order_id: orderId,
+        razorpay_signature: hmacSha256Hex(opts.keySecret, `${orderId}|${payment.id}`),
+      },
+      webhooks: [
+        signed('payment.captured', { payment: entity }),
+        signed('order.paid', { payment: entity, order: { ...order, entity: 'order' } }),
+      ],
+    };
+  }
+
   return {
     url,
     requests,
-    /** What Razorpay Checkout hands the app after a successful payment, plus the webhooks it then sends. */
-    pay(orderId: string) {
-      const order = orders.get(orderId);
-      if (!order) throw new Error(`no order ${orderId}`);
-      const payment = { id: rid('pay'), order_id: orderId, amount: order.amount, amount_refunded: 0, status: 'captured' };
-      payments.set(payment.id, payment);
-      order.amount_paid = order.amount;
-      order.status = 'paid';
-      const entity = { ...payment, entity: 'payment', currency: 'INR', method: 'upi', captured: true };
-      return {
-        checkout: {
-          razorpay_payment_id: payment.id,
-          razorpay_order_id: orderId,
-          razorpay_signature: hmacSha256Hex(opts.keySecret, `${orderId}|${payment.id}`),
-        },
-        webhooks: [
-          signed('payment.captured', { payment: entity }),
-          signed('order.paid', { payment: entity, order: { ...order, entity: 'order' } }),
-        ],
-      };
-    },
+    pay: payOrder,
     settings,
     /** refund.processed / refund.failed for a pending refund; a failed refund's amount is refundable again. */
     refundWebhook(refundId: string, status: 'processed' | 'failed') {
