@@ -5,6 +5,9 @@ export const proMoneyMessages = defineMessages(
   {
     'earn.title': 'Earnings',
     'earn.available': 'Available to withdraw',
+    'earn.owed': 'You owe',
+    'earn.owedHint':
+      'A dispute refund was taken back from your earnings. It is settled from your next payments; withdrawals open again once your balance is above zero.',
     'earn.held': 'Held until jobs are confirmed',
     'earn.inTransit': 'On the way to your bank',
     'earn.lifetime': 'Total earned',
@@ -84,6 +87,9 @@ export const proMoneyMessages = defineMessages(
   {
     'earn.title': 'कमाई',
     'earn.available': 'निकालने के लिए उपलब्ध',
+    'earn.owed': 'आप पर बकाया',
+    'earn.owedHint':
+      'विवाद के रिफ़ंड की रकम आपकी कमाई से वापस ली गई है। यह आपके अगले भुगतानों से चुकता होगी; बैलेंस शून्य से ऊपर होते ही पैसे निकाल सकेंगे।',
     'earn.held': 'काम की पुष्टि तक रोकी गई राशि',
     'earn.inTransit': 'आपके बैंक के रास्ते में',
     'earn.lifetime': 'कुल कमाई',

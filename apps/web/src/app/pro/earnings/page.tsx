@@ -77,9 +77,19 @@ function Earnings(ctx: ProContext) {
     <section className="pro-earnings">
       <h1>{t('earn.title')}</h1>
       <div className="card">
-        <p className="pro-balance">
-          <span className="muted">{t('earn.available')}</span> <strong data-testid="available">{money(wallet.available)}</strong>
-        </p>
+        {wallet.available < 0 ? (
+          <>
+            <p className="pro-balance">
+              <span className="muted">{t('earn.owed')}</span> <strong data-testid="owed">{money(-wallet.available)}</strong>
+            </p>
+            <p className="hint">{t('earn.owedHint')}</p>
+          </>
+        ) : (
+          <p className="pro-balance">
+            <span className="muted">{t('earn.available')}</span>{' '}
+            <strong data-testid="available">{money(wallet.available)}</strong>
+          </p>
+        )}
         <dl className="pro-figures">
           <div>
             <dt>{t('earn.held')}</dt>
@@ -98,7 +108,7 @@ function Earnings(ctx: ProContext) {
       </div>
 
       <BankAccount {...ctx} />
-      <Withdraw wallet={wallet} onDone={() => void load()} />
+      {wallet.available >= 0 && <Withdraw wallet={wallet} onDone={() => void load()} />}
       <AutoPayout wallet={wallet} onChange={(autoPayout) => setWallet({ ...wallet, autoPayout })} />
 
       <h2 id="payouts-title">{t('earn.payouts')}</h2>
