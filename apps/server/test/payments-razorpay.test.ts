@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RazorpayFake, startRazorpayFake } from '../src/integrations/payments/fakes/razorpay-fake';
 import { auditLog } from '../src/modules/audit/audit.tables';
+import { notifications } from '../src/modules/notifications/notifications.tables';
 import { refunds } from '../src/modules/payments/payments.tables';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import type { TestApp } from './app';
@@ -141,6 +142,14 @@ describe('refunds the gateway fails', () => {
         outcome: 'REFUND_FAILED',
       });
       const payable = await t.c.ledger.balance(t.c.db, 'refunds_payable');
+      // The admins hear of it (in their language), so someone sends it again.
+      const alerts = await t.c.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, admin.id), eq(notifications.type, 'REFUND_FAILED')));
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.body).toContain('₹200');
+      expect(alerts[0]!.data).toMatchObject({ refundId, paymentId, bookingId: s.booking.id });
       // The console finds it among payments with a failed refund.
       const needsRetry = async () =>
         (await t.app.inject({ method: 'GET', url: '/api/admin/payments?refundStatus=FAILED&limit=100', headers: admin.headers }))

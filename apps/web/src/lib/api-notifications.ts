@@ -28,13 +28,19 @@ export const updateNotificationPreferences = (body: NotificationPreferencesUpdat
 export function notificationLink(n: NotificationItem, role: string | undefined): string | null {
   const roomId = typeof n.data.roomId === 'string' ? n.data.roomId : null;
   if (roomId) return `/chat/${roomId}`;
+  const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : null;
+  if (role === 'ADMIN') {
+    if (n.type === 'REFUND_FAILED') return '/admin/money';
+    if (n.type === 'BOOKING_DISPUTED' && bookingId) return `/admin/disputes/${bookingId}`;
+    if (n.type === 'PROVIDER_SUBMITTED') return '/admin/providers';
+    return bookingId ? `/admin/bookings/${bookingId}` : null;
+  }
   if (role === 'PROVIDER') {
     if (n.type.startsWith('PAYOUT_')) return '/pro/earnings';
     if (n.type === 'REVIEW_RECEIVED') return '/pro/reviews';
     if (n.type.startsWith('PROVIDER_') || n.type.startsWith('BACKGROUND_CHECK_') || n.type === 'KYC_VERIFIED')
       return '/pro/status';
   }
-  const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : null;
   // Customers have a page per booking; a provider's bookings are cards on the dashboard.
   if (bookingId) return role === 'PROVIDER' ? `/pro#booking-${bookingId}` : `/bookings/${bookingId}`;
   return null;

@@ -151,17 +151,6 @@ export function createDisputesRepository(query: RawQuery) {
     },
 
     pairDisputeState,
-
-    /** Active admins, who hear about new disputes. */
-    async activeAdminIds(ex: Executor, limit = 50): Promise<string[]> {
-      const rows = await ex
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.role, 'ADMIN'), eq(users.status, 'ACTIVE')))
-        .orderBy(asc(users.createdAt))
-        .limit(limit);
-      return rows.map((r) => r.id);
-    },
   };
 }
 export type DisputesRepository = ReturnType<typeof createDisputesRepository>;

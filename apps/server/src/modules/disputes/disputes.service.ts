@@ -20,6 +20,7 @@ import { refundView } from '../payments/payment-view';
 import type { PaymentRow } from '../payments/payments.repository';
 import * as payRepo from '../payments/payments.repository';
 import type { PaymentService } from '../payments/payments.service';
+import { activeAdminIds } from '../users/users.repository';
 import {
   type DisputeResolution,
   outcomeText,
@@ -490,7 +491,7 @@ export function createDisputesService(deps: DisputesDeps) {
       reason: booking.disputeReason,
     };
     await notifier.notify(tx, { userId: parties.providerUserId, type: 'BOOKING_DISPUTED', data });
-    for (const userId of await repo.activeAdminIds(tx)) await notifier.notify(tx, { userId, type: 'BOOKING_DISPUTED', data });
+    for (const userId of await activeAdminIds(tx)) await notifier.notify(tx, { userId, type: 'BOOKING_DISPUTED', data });
   }
 
   return { list, evidence, resolve, settleDirectRefund, onDisputed };

@@ -17,6 +17,7 @@ export type NotificationType =
   | 'JOB_COMPLETED'
   | 'PAYMENT_RECORDED'
   | 'REFUND_ISSUED'
+  | 'REFUND_FAILED'
   | 'REVIEW_RECEIVED'
   | 'KYC_VERIFIED'
   | 'BACKGROUND_CHECK_PASSED'

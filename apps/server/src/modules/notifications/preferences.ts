@@ -20,6 +20,7 @@ const SMS_BY_DEFAULT = new Set<NotificationType>([
   'PROVIDER_SUSPENDED',
   'PAYOUT_PROCESSED',
   'PAYOUT_FAILED',
+  'REFUND_FAILED',
   'CHAT_MESSAGE',
 ]);
 /** Worth an email by default (receipts and account decisions), when the user has an email address. */

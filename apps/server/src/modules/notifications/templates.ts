@@ -70,6 +70,17 @@ export const TEMPLATES: Record<NotificationType, { en: Text; hi: Text }> = {
     en: { title: 'Refund issued', body: 'A refund of {amount} for booking {bookingNumber} is on its way to you.' },
     hi: { title: 'रिफंड जारी हुआ', body: 'बुकिंग {bookingNumber} का {amount} का रिफंड आपको भेजा जा रहा है।' },
   },
+  // To admins: the customer is still owed the money until someone sends it again.
+  REFUND_FAILED: {
+    en: {
+      title: 'Refund failed',
+      body: 'The payment gateway could not refund {amount} for booking {bookingNumber}. Send it again from Money (refunds: failed).',
+    },
+    hi: {
+      title: 'रिफ़ंड विफल',
+      body: 'पेमेंट गेटवे बुकिंग {bookingNumber} का {amount} का रिफ़ंड नहीं कर सका। इसे "पैसा" में (रिफ़ंड: विफल) से दोबारा भेजें।',
+    },
+  },
   REVIEW_RECEIVED: {
     en: { title: 'New review', body: '{customerName} rated you {rating}★ for booking {bookingNumber}.' },
     hi: { title: 'नई समीक्षा', body: '{customerName} ने बुकिंग {bookingNumber} के लिए आपको {rating}★ दिए।' },

@@ -7,6 +7,7 @@ import { AppError, businessRule, notFound } from '../../lib/errors';
 import { nonZero } from '../ledger/accounts';
 import type { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../notifications/notify';
+import { activeAdminIds } from '../users/users.repository';
 import { cancellationSplit, splitEscrow } from './fees';
 import type { BookingForPayment, PaymentRow } from './payments.repository';
 import * as repo from './payments.repository';
@@ -330,9 +331,19 @@ export function createEscrow(deps: EscrowDeps) {
       await settleRefundLocked(tx, refund.id, refund.amount, refund.paymentId);
       return 'REFUND_PROCESSED' as const;
     }
-    // The money stays owed in refunds_payable; an admin retries from the console.
+    // The money stays owed in refunds_payable; the admins are told, and retry it from the console.
     await repo.updateRefund(tx, refund.id, { status: 'FAILED' });
     deps.logger.warn({ refundId: refund.id }, 'gateway reported a refund as failed');
+    const payment = await repo.findPayment(tx, refund.paymentId);
+    const booking = payment ? await repo.findBookingForPayment(tx, payment.bookingId) : null;
+    const data = {
+      refundId: refund.id,
+      paymentId: refund.paymentId,
+      bookingId: booking?.id ?? null,
+      bookingNumber: booking?.bookingNumber ?? '',
+      amountPaise: refund.amount,
+    };
+    for (const userId of await activeAdminIds(tx)) await notifier.notify(tx, { userId, type: 'REFUND_FAILED', data });
     return 'REFUND_FAILED' as const;
   }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { providerProfiles } from '../providers/providers.tables';
 import { customerAddresses, customerProfiles, users } from './users.tables';
@@ -180,4 +180,15 @@ export async function lockCustomer(db: Executor, customerId: string): Promise<vo
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
   return row ?? null;
+}
+
+/** Active admins (oldest first): who hears about what needs operations (new disputes, failed refunds). */
+export async function activeAdminIds(db: Executor, limit = 50): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'ADMIN'), eq(users.status, 'ACTIVE')))
+    .orderBy(asc(users.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

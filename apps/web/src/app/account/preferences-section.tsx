@@ -27,6 +27,7 @@ const PROVIDER_ONLY = new Set([
   'PAYOUT_FAILED',
 ]);
 const CUSTOMER_ONLY = new Set(['PROVIDER_ON_THE_WAY']);
+const ADMIN_ONLY = new Set(['REFUND_FAILED']);
 type Channel = (typeof CHANNELS)[number];
 
 /** Channels per notification type, the SMS master switch and quiet hours (India time); each change saves. */
@@ -95,7 +96,9 @@ export function PreferencesSection({ role }: { role: string }) {
               <tbody>
                 {Object.entries(prefs.channels)
                   .filter(([type]) =>
-                    role === 'PROVIDER' ? !CUSTOMER_ONLY.has(type) : role === 'CUSTOMER' ? !PROVIDER_ONLY.has(type) : true,
+                    role === 'ADMIN'
+                      ? true
+                      : !ADMIN_ONLY.has(type) && (role === 'PROVIDER' ? !CUSTOMER_ONLY.has(type) : !PROVIDER_ONLY.has(type)),
                   )
                   .map(([type, ch]) => (
                     <tr key={type}>
