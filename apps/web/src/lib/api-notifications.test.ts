@@ -28,7 +28,7 @@ describe('where a notification leads', () => {
   });
 
   it('admins land in the console, never on a customer page', () => {
-    expect(notificationLink(item('REFUND_FAILED', { refundId: 'x', ...booking }), 'ADMIN')).toBe('/admin/money');
+    expect(notificationLink(item('REFUND_FAILED', { refundId: 'x', ...booking }), 'ADMIN')).toBe('/admin/money?refunds=FAILED');
     expect(notificationLink(item('BOOKING_DISPUTED', booking), 'ADMIN')).toBe('/admin/disputes/b1');
     expect(notificationLink(item('PROVIDER_SUBMITTED', { providerId: 'p1' }), 'ADMIN')).toBe('/admin/providers');
     expect(notificationLink(item('DISPUTE_RESOLVED', booking), 'ADMIN')).toBe('/admin/bookings/b1');

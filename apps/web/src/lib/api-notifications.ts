@@ -30,7 +30,7 @@ export function notificationLink(n: NotificationItem, role: string | undefined):
   if (roomId) return `/chat/${roomId}`;
   const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : null;
   if (role === 'ADMIN') {
-    if (n.type === 'REFUND_FAILED') return '/admin/money';
+    if (n.type === 'REFUND_FAILED') return '/admin/money?refunds=FAILED';
     if (n.type === 'BOOKING_DISPUTED' && bookingId) return `/admin/disputes/${bookingId}`;
     if (n.type === 'PROVIDER_SUBMITTED') return '/admin/providers';
     return bookingId ? `/admin/bookings/${bookingId}` : null;

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { RefundLine } from '../../../components/admin-booking';
 import { LedgerCheckCard } from '../../../components/admin-ledger';
 import {
@@ -66,6 +66,14 @@ function Payments() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [query, setQuery] = useState<AdminPaymentsQuery>({});
+  // `?refunds=FAILED` (where a "refund failed" notification leads) opens the list filtered.
+  useEffect(() => {
+    const wanted = new URLSearchParams(window.location.search).get('refunds');
+    if (wanted === 'FAILED' || wanted === 'PENDING') {
+      setRefundStatus(wanted);
+      setQuery({ refundStatus: wanted });
+    }
+  }, []);
   const { data, setData, error, loading, reload } = useLoad(() => listPayments(query), [query]);
   const [notice, setNotice] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
