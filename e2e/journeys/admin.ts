@@ -144,6 +144,10 @@ async function overview(page: Page, base: string): Promise<void> {
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
   await page.locator('.admin-kpis').waitFor();
   await page.getByRole('img', { name: /Bookings by status and day/ }).waitFor();
+  // What waits for operations, each line a link into the console.
+  const attention = page.getByTestId('attention');
+  await attention.locator('li').first().or(attention.getByText('Nothing is waiting')).waitFor();
+  log(`needs attention: ${(await attention.textContent())?.replace(/\s+/g, ' ').trim()}`);
   await shot(page, 'admin-03-overview');
   // The numbers behind a chart, as a table.
   await page.getByRole('button', { name: 'Show the numbers as a table' }).first().click();

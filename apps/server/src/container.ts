@@ -16,6 +16,7 @@ import { createPgBossQueue } from './jobs/pgboss-queue';
 import { declaredQueues } from './jobs/registry';
 import { createEventBus } from './lib/events';
 import { createAdminBookingsService } from './modules/admin/admin-bookings.service';
+import { createAdminAttention } from './modules/admin/admin-attention';
 import { createAdminMetricsService } from './modules/admin/admin-metrics.service';
 import { createAdminMoneyService } from './modules/admin/admin-money.service';
 import { createAuthService } from './modules/auth/auth.service';
@@ -106,6 +107,7 @@ export function createContainer(deps: { config: Config; database: Database; logg
   const adminBookings = createAdminBookingsService({ db: database.db, query: database.query, config });
   const admin = {
     metrics: createAdminMetricsService({ query: database.query }),
+    attention: createAdminAttention(database.query),
     bookings: adminBookings,
     money: createAdminMoneyService({ db: database.db, query: database.query }),
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bookingEvents, bookings } from '../src/modules/bookings/bookings.tables';
-import { payouts } from '../src/modules/payments/payments.tables';
+import { payments, payouts, refunds } from '../src/modules/payments/payments.tables';
 import { providerProfiles } from '../src/modules/providers/providers.tables';
 import { searchImpressions, searchLogs } from '../src/modules/search/search.tables';
 import { users } from '../src/modules/users/users.tables';
@@ -41,6 +41,7 @@ describe('route × role matrix for the admin console APIs', () => {
     () => t,
     [
       { method: 'GET', url: '/api/admin/metrics/overview', expect: adminOnly },
+      { method: 'GET', url: '/api/admin/attention', expect: adminOnly },
       { method: 'GET', url: '/api/admin/bookings?q=LP', expect: adminOnly },
       {
         name: 'booking detail',
@@ -355,6 +356,83 @@ describe('booking search and detail', () => {
     expect(d.ledger).toEqual({ transactions: [], totals: expect.objectContaining({ capturedPaise: 0, commissionPaise: 0 }) });
     expect((await get(`/api/admin/bookings/${randomUUID()}`)).statusCode).toBe(404);
     expect((await get('/api/admin/bookings/not-a-uuid')).statusCode).toBe(400);
+  });
+});
+
+describe('needs attention', () => {
+  it('counts what waits for operations, and each count goes down when it is dealt with', async () => {
+    const before = (await get('/api/admin/attention')).json();
+    const delta = async () => {
+      const now = (await get('/api/admin/attention')).json();
+      return {
+        disputes: now.disputes.count - before.disputes.count,
+        providers: now.providersToReview.count - before.providersToReview.count,
+        refundsFailed: now.refundsFailed.count - before.refundsFailed.count,
+        refundsFailedPaise: now.refundsFailed.amountPaise - before.refundsFailed.amountPaise,
+        payoutsFailed: now.payoutsFailed.count - before.payoutsFailed.count,
+        oldestDispute: now.disputes.oldestAt as string | null,
+      };
+    };
+
+    // A customer disputes a job; a provider waits for review; a gateway refund fails; a payout fails.
+    const disputed = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 20_000 });
+    expect((await put(t.app, disputed.customer, disputed.booking.id, 'dispute', { reason: 'Leaks again' })).statusCode).toBe(200);
+    const pending = await createPaymentScenario(t.c, { status: 'COMPLETED' });
+    await t.c.db
+      .update(providerProfiles)
+      .set({ status: 'PENDING_REVIEW', submittedAt: new Date() })
+      .where(eq(providerProfiles.id, pending.providerId));
+    const paid = await createPaymentScenario(t.c, { status: 'COMPLETED', quotedPrice: 30_000 });
+    const [payment] = await t.c.db
+      .insert(payments)
+      .values({
+        bookingId: paid.booking.id,
+        amount: 30_000,
+        method: 'ONLINE',
+        status: 'CAPTURED',
+        transactionId: `pay_${randomUUID()}`,
+      })
+      .returning();
+    const [refund] = await t.c.db
+      .insert(refunds)
+      .values({
+        paymentId: payment!.id,
+        kind: 'ADMIN',
+        amount: 12_500,
+        gatewayPaymentId: payment!.transactionId!,
+        status: 'FAILED',
+      })
+      .returning();
+    await fundWallet(t.c, paid.providerId, 100_000);
+    const [payout] = await t.c.db
+      .insert(payouts)
+      .values({
+        providerId: paid.providerId,
+        amount: 50_000,
+        status: 'FAILED',
+        scheduledFor: new Date(),
+        failureReason: 'IFSC invalid',
+      })
+      .returning();
+
+    const waiting = await delta();
+    expect(waiting).toMatchObject({ disputes: 1, providers: 1, refundsFailed: 1, refundsFailedPaise: 12_500, payoutsFailed: 1 });
+    expect(waiting.oldestDispute).not.toBeNull();
+
+    // Dealt with: the refund is sent again (processed), the payout retried, the provider decided, the dispute resolved.
+    await t.c.db.update(refunds).set({ status: 'PROCESSED' }).where(eq(refunds.id, refund!.id));
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/admin/payouts/${payout!.id}/retry`, headers: admin.headers })).statusCode,
+    ).toBe(201);
+    await t.c.db.update(providerProfiles).set({ status: 'APPROVED' }).where(eq(providerProfiles.id, pending.providerId));
+    const resolved = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/disputes/${disputed.booking.id}/resolve`,
+      headers: admin.headers,
+      payload: { resolution: 'NO_ACTION', note: 'Photos show the job done' },
+    });
+    expect(resolved.statusCode).toBe(200);
+    expect(await delta()).toMatchObject({ disputes: 0, providers: 0, refundsFailed: 0, refundsFailedPaise: 0, payoutsFailed: 0 });
   });
 });
 

@@ -67,6 +67,19 @@ export const adminMetricsResponse = z.object({
   totals: adminMetricsDay.omit({ date: true }),
 });
 
+/** What is waiting for operations now (not range-bound): the overview's "needs attention" card. */
+export const adminAttentionResponse = z.object({
+  disputes: z.object({ count: z.number().int(), oldestAt: z.string().nullable() }),
+  providersToReview: z.object({ count: z.number().int(), oldestAt: z.string().nullable() }),
+  reviews: z.object({ held: z.number().int(), flagged: z.number().int() }),
+  /** Gateway refunds that failed: the customer is owed the money until an admin sends it again. */
+  refundsFailed: z.object({ count: z.number().int(), amountPaise: z.number().int() }),
+  /** Cash/UPI dispute refunds the platform still has to transfer by hand. */
+  refundsToTransfer: z.object({ count: z.number().int(), amountPaise: z.number().int() }),
+  /** Failed payouts not yet retried. */
+  payoutsFailed: z.object({ count: z.number().int() }),
+});
+
 // ---------- people ----------
 
 export const adminPartySchema = z.object({
@@ -365,6 +378,7 @@ export const adminRevenueResponse = z.object({
 /** Every admin route this file describes (method, path) — the console's API map. */
 export const ADMIN_ROUTES = {
   metricsOverview: { method: 'GET', path: '/api/admin/metrics/overview' },
+  attention: { method: 'GET', path: '/api/admin/attention' },
   bookings: { method: 'GET', path: '/api/admin/bookings' },
   booking: { method: 'GET', path: '/api/admin/bookings/:id' },
   disputes: { method: 'GET', path: '/api/admin/disputes' },

@@ -3,6 +3,7 @@
  * factor (TOTP); the server audits every write. Types come from @localpro/contracts; the server validates.
  */
 import type {
+  adminAttentionResponse,
   adminBookingDetail,
   adminBookingsQuery,
   adminBookingsResponse,
@@ -120,6 +121,8 @@ export const listAudit = (q: {
 }) => request<Page<AuditEntry>>('/admin/audit', { query: { ...q, limit: 50 } });
 
 // ---- overview ----
+export type Attention = Infer<typeof adminAttentionResponse>;
+export const getAttention = () => request<Attention>('/admin/attention');
 export const getMetrics = (q: { from?: string; to?: string; city?: string }) =>
   request<Metrics>('/admin/metrics/overview', { query: q });
 

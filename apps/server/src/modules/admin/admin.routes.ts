@@ -1,4 +1,5 @@
 import {
+  adminAttentionResponse,
   adminBookingDetail,
   adminBookingParams,
   adminBookingsQuery,
@@ -14,6 +15,7 @@ import {
 } from '@localpro/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAdmin } from '../../http/auth';
+import type { AdminAttention } from './admin-attention';
 import type { AdminBookingsService } from './admin-bookings.service';
 import type { AdminMetricsService } from './admin-metrics.service';
 import type { AdminMoneyService } from './admin-money.service';
@@ -23,6 +25,7 @@ const tags = ['admin'];
 /** Admin console reads: overview metrics, booking search/detail, payments, payouts, revenue (admins with TOTP). */
 export function adminRoutes(s: {
   metrics: AdminMetricsService;
+  attention: AdminAttention;
   bookings: AdminBookingsService;
   money: AdminMoneyService;
 }): FastifyPluginAsyncZod {
@@ -41,6 +44,20 @@ export function adminRoutes(s: {
       async (req) => {
         requireAdmin(req);
         return s.metrics.overview(req.query);
+      },
+    );
+    app.get(
+      '/admin/attention',
+      {
+        schema: {
+          tags,
+          summary: 'What waits for operations now: disputes, provider reviews, held/flagged reviews, failed refunds and payouts',
+          response: { 200: adminAttentionResponse },
+        },
+      },
+      async (req) => {
+        requireAdmin(req);
+        return s.attention.attention();
       },
     );
     app.get(

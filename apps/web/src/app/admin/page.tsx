@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { AttentionCard } from '../../components/admin-attention';
 import { LoadState, useLoad } from '../../components/admin-ui';
 import { BarChart } from '../../components/charts/bar-chart';
 import { niceMax } from '../../components/charts/chart-frame';
@@ -55,6 +56,7 @@ export default function AdminOverview() {
   return (
     <section aria-labelledby="overview-title">
       <h1 id="overview-title">{t('admin.overview.title')}</h1>
+      <AttentionCard />
       <form className="admin-filters" onSubmit={apply}>
         <div>
           <label htmlFor="ov-from">{t('admin.filter.from')}</label>
