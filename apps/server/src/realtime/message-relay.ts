@@ -28,7 +28,19 @@ export function createMessageRelay(
   const prefix = `${nodeId}|`;
   let pending: MessageEmission[] = [];
 
+  /** Whether a socket on this node would receive it: Socket.IO encodes a packet even when nobody would. */
+  function anyLocalReceiver(e: MessageEmission): boolean {
+    const rooms = io.of('/').adapter.rooms;
+    for (const room of e.rooms) {
+      for (const socketId of rooms.get(room) ?? []) if (!e.except?.includes(socketId)) return true;
+    }
+    return false;
+  }
+
   function emitLocally(e: MessageEmission) {
+    // The usual message has three emissions (sender's other devices, recipient, admin watchers) of which
+    // only the recipient's reaches anyone; skipping the others saves two packet encodings per message.
+    if (!anyLocalReceiver(e)) return;
     const op = io.local.to(e.rooms);
     (e.except ? op.except(e.except) : op).emit('message:created', e.message);
   }
