@@ -46,6 +46,8 @@ export const customerRazorpayJourney: Journey = {
       await payment.getByRole('button', { name: /^Pay .* now$/ }).click();
       const checkout = page.getByRole('dialog', { name: 'Razorpay Checkout (test)' });
       await checkout.waitFor({ timeout: 30_000 });
+      // The page fills in the payer's phone, so Razorpay does not ask for it again.
+      await checkout.getByText(`Contact: ${CUSTOMER_PHONE}`).waitFor();
       const order = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/orders');
       if (!order) throw new Error('the server did not create a Razorpay order');
       log(`Razorpay order created for ${order.body.amount} paise; checkout.js opened it`);

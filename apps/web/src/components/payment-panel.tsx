@@ -16,6 +16,7 @@ import {
 } from '../lib/api-payments';
 import { formatDateTime, formatPaise } from '../lib/format';
 import { openRazorpayCheckout, type RazorpaySuccess } from '../lib/razorpay-checkout';
+import { useSession } from '../lib/session';
 import { PaymentUpi } from './payment-upi';
 import { ErrorNote, Loading } from './status';
 
@@ -54,6 +55,8 @@ export function PaymentPanel({
   reload: () => Promise<void>;
 }) {
   const { t, locale } = useI18n();
+  const { user } = useSession();
+  const payer = { name: user?.name ?? null, phone: user?.phone ?? null };
   const money = (p: number) => formatPaise(p, locale);
   const due = dueFor(booking);
   const live = payments ? livePayment(payments) : null;
@@ -108,7 +111,7 @@ export function PaymentPanel({
     act(async () => {
       setRazorpayIntent(intent);
       setFailed(false);
-      await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) });
+      await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) }, payer);
     });
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -131,7 +134,7 @@ export function PaymentPanel({
       if (intent.checkout.gateway === 'razorpay' && intent.checkout.scriptUrl) {
         setRazorpayIntent(intent);
         setFailed(false);
-        await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) });
+        await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) }, payer);
         return;
       }
       const url = intent.checkout.checkoutUrl;

@@ -43,6 +43,7 @@ function loadScript(src: string): Promise<RazorpayConstructor> {
 export async function openRazorpayCheckout(
   intent: Pick<PaymentIntent, 'checkout' | 'description'>,
   on: { paid(result: RazorpaySuccess): void; failed(): void },
+  customer: { name: string | null; phone: string | null } = { name: null, phone: null },
 ): Promise<void> {
   const { checkout } = intent;
   if (!checkout.scriptUrl) throw new Error('No checkout script for this gateway');
@@ -55,6 +56,8 @@ export async function openRazorpayCheckout(
     name: 'LocalPro Connect',
     description: intent.description,
     handler: on.paid,
+    // The checkout asks for the payer's contact: fill in what we know so they need not type it again.
+    prefill: { ...(customer.name ? { name: customer.name } : {}), ...(customer.phone ? { contact: customer.phone } : {}) },
     // Closing the window is not a failure: the page offers to open it again.
     modal: { confirm_close: true },
     theme: { color: '#0f766e' },

@@ -27,6 +27,9 @@ export const FAKE_CHECKOUT_JS = `(function () {
     var title = document.createElement('p');
     title.textContent = (o.name || '') + ': ' + (o.description || '') + ' — INR ' + (o.amount / 100).toFixed(2);
     card.appendChild(title);
+    var contact = document.createElement('p');
+    contact.textContent = 'Contact: ' + ((o.prefill && o.prefill.contact) || '(ask the payer)');
+    card.appendChild(contact);
     function finish(outcome) {
       fetch(base + '/_fake/checkout/pay', {
         method: 'POST',
