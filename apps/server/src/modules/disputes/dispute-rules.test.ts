@@ -5,7 +5,6 @@ import {
   ADMIN_CHAT_ACCESS_DAYS_AFTER_RESOLUTION,
   adminMayReadChat,
   outcomeText,
-  providerRecoveryFor,
   recoveryText,
   refundAmountFor,
   refundableOf,
@@ -78,49 +77,7 @@ describe('outcomeText', () => {
   });
 });
 
-describe('providerRecoveryFor', () => {
-  const online = { method: 'ONLINE', remaining: 100_000, providerEarnings: 88_200 };
-  it('in-app: nothing while escrow still pays the refund; the provider share of what it no longer holds', () => {
-    expect(providerRecoveryFor({ ...online, refund: 30_000, fromEscrow: 30_000 })).toBe(0);
-    // Released: ₹1,000 paid, ₹882 to the provider — a full refund takes the ₹882 back, the platform bears ₹118.
-    expect(providerRecoveryFor({ ...online, refund: 100_000, fromEscrow: 0 })).toBe(88_200);
-    expect(providerRecoveryFor({ ...online, refund: 50_000, fromEscrow: 0 })).toBe(44_100);
-    // Escrow held part of it: only the rest is recovered.
-    expect(providerRecoveryFor({ ...online, refund: 50_000, fromEscrow: 40_000 })).toBe(8_820);
-    expect(providerRecoveryFor({ ...online, refund: 0, fromEscrow: 0 })).toBe(0);
-    expect(providerRecoveryFor({ ...online, refund: 10_000, fromEscrow: 0, providerEarnings: 0 })).toBe(0);
-  });
-
-  it('cash and direct UPI: the provider holds the money, so all of the refund', () => {
-    for (const method of ['CASH', 'UPI']) {
-      expect(providerRecoveryFor({ method, refund: 20_000, fromEscrow: 0, remaining: 50_000, providerEarnings: 44_100 })).toBe(
-        20_000,
-      );
-    }
-  });
-
-  it('never recovers more than the refund beyond escrow or than the provider earned', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 10_000_000 }),
-        fc.integer({ min: 0, max: 10_000_000 }),
-        fc.integer({ min: 0, max: 10_000_000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (remaining, refundSeed, escrowSeed, earnedShare) => {
-          const refund = refundSeed % (remaining + 1);
-          const fromEscrow = escrowSeed % (refund + 1);
-          const providerEarnings = Math.floor(remaining * earnedShare);
-          const r = providerRecoveryFor({ method: 'ONLINE', refund, fromEscrow, remaining, providerEarnings });
-          expect(Number.isSafeInteger(r)).toBe(true);
-          expect(r).toBeGreaterThanOrEqual(0);
-          expect(r).toBeLessThanOrEqual(Math.min(refund - fromEscrow, providerEarnings));
-          // A full refund of a released payment takes back everything the provider earned from it.
-          if (refund === remaining && fromEscrow === 0) expect(r).toBe(providerEarnings);
-        },
-      ),
-    );
-  });
-
+describe('recoveryText', () => {
   it('tells the provider in both languages', () => {
     expect(recoveryText(88_200)).toEqual({
       en: '₹882.00 of it is recovered from your earnings.',

@@ -16,20 +16,13 @@ import { toBookingView } from '../bookings/bookings.view';
 import { nonZero } from '../ledger/accounts';
 import type { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../notifications/notify';
+import { providerRecoveryFor } from '../payments/fees';
 import { refundView } from '../payments/payment-view';
 import type { PaymentRow } from '../payments/payments.repository';
 import * as payRepo from '../payments/payments.repository';
 import type { PaymentService } from '../payments/payments.service';
 import { activeAdminIds } from '../users/users.repository';
-import {
-  type DisputeResolution,
-  outcomeText,
-  paidStatus,
-  providerRecoveryFor,
-  recoveryText,
-  refundAmountFor,
-  refundableOf,
-} from './dispute-rules';
+import { type DisputeResolution, outcomeText, paidStatus, recoveryText, refundAmountFor, refundableOf } from './dispute-rules';
 import { createDisputesRepository, type DisputeListRow } from './disputes.repository';
 
 /** A cash/UPI dispute refund: advanced by the platform to the customer, recovered from the provider's wallet. */
@@ -163,25 +156,6 @@ export function createDisputesService(deps: DisputesDeps) {
   }
 
   /**
-   * In-app, escrow already released: the provider's share of the refund goes back from their wallet
-   * (it may go negative; their next earnings settle it) instead of the platform's refunds expense.
-   */
-  async function recoverFromProvider(tx: Tx, paymentId: string, b: BookingRow, refundId: string, amount: number) {
-    await ledger.post(tx, {
-      kind: 'DISPUTE_RECOVERY',
-      reference: refundId,
-      bookingId: b.id,
-      memo: 'Dispute refund of a released in-app payment: the provider share recovered from their wallet',
-      lines: [
-        { account: { wallet: b.providerId }, amount },
-        { account: 'refunds_expense', amount: -amount },
-      ],
-    });
-    const after = (await payRepo.findPayment(tx, paymentId))!;
-    await payRepo.updatePayment(tx, paymentId, { providerEarnings: Math.max(0, after.providerEarnings - amount) });
-  }
-
-  /**
    * Cash/UPI: the platform owes the customer (refunds_payable); `recovered` of it comes from the
    * provider's wallet (all of it unless the admin decided the platform bears it).
    */
@@ -292,29 +266,30 @@ export function createDisputesService(deps: DisputesDeps) {
       let refund = null;
       let recovered = 0;
       if (amount > 0 && payment) {
-        const held = payment.method === 'ONLINE' ? await ledger.heldInEscrow(tx, { bookingId: b.id }) : 0;
-        recovered =
-          body.recoverFromProvider === false
-            ? 0
-            : providerRecoveryFor({
-                method: payment.method,
-                refund: amount,
-                fromEscrow: Math.min(held, amount),
-                remaining: payment.amount - payment.refundedAmount,
-                providerEarnings: payment.providerEarnings,
-              });
+        const recoverFromProvider = body.recoverFromProvider !== false;
         if (payment.method === 'ONLINE') {
-          refund = await deps.payments.escrow.createRefund(tx, payment, {
+          const created = await deps.payments.escrow.createRefund(tx, payment, {
             kind: 'ADMIN',
             amount,
             reason,
             requestedByUserId: actor.userId,
+            recoverFromProvider,
           });
-          if (refund && recovered > 0) await recoverFromProvider(tx, payment.id, b, refund.id, recovered);
+          if (!created) throw conflict('CONFLICT', 'The refund could not be recorded');
+          refund = created;
+          recovered = created.providerRecovery;
         } else {
+          recovered = recoverFromProvider
+            ? providerRecoveryFor({
+                method: payment.method,
+                refund: amount,
+                fromEscrow: 0,
+                remaining: payment.amount - payment.refundedAmount,
+                providerEarnings: payment.providerEarnings,
+              })
+            : 0;
           refund = await directRefund(tx, payment, b, { amount, recovered, reason, actor });
         }
-        if (!refund) throw conflict('CONFLICT', 'The refund could not be recorded');
       }
 
       const patch = slot

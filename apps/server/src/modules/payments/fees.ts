@@ -73,3 +73,27 @@ export function rupeesDecimal(paise: number): string {
   assertPaise(paise);
   return `${Math.floor(paise / 100)}.${String(paise % 100).padStart(2, '0')}`;
 }
+
+/**
+ * The paise of a dispute refund recovered from the provider's wallet. Cash/UPI: the provider holds all
+ * of the customer's money, so all of the refund. In-app: only what escrow no longer holds (the provider
+ * was already paid), in the provider's share of what is left of the payment — the platform bears its
+ * own commission and GST share. Never more than the provider has earned from the payment.
+ */
+export function providerRecoveryFor(input: {
+  method: string;
+  refund: number;
+  /** Of the refund, what came out of escrow (in-app only). */
+  fromEscrow: number;
+  /** The payment's amount not yet refunded before this refund. */
+  remaining: number;
+  /** What the provider has earned from the payment so far. */
+  providerEarnings: number;
+}): number {
+  if (input.refund <= 0) return 0;
+  if (input.method !== 'ONLINE') return input.refund;
+  const beyondEscrow = Math.max(0, input.refund - input.fromEscrow);
+  if (beyondEscrow === 0 || input.remaining <= 0 || input.providerEarnings <= 0) return 0;
+  const share = Math.round((beyondEscrow * input.providerEarnings) / input.remaining);
+  return Math.min(share, beyondEscrow, input.providerEarnings);
+}

@@ -3,8 +3,8 @@ import { AppError, businessRule, notFound } from '../../lib/errors';
 import { nonZero } from '../ledger/accounts';
 import { activeAdminIds } from '../users/users.repository';
 import type { EscrowDeps } from './escrow';
-import { cancellationSplit } from './fees';
-import type { PaymentRow } from './payments.repository';
+import { cancellationSplit, providerRecoveryFor } from './fees';
+import type { PaymentRow, RefundRow } from './payments.repository';
 import * as repo from './payments.repository';
 import { refundIdempotencyKey, refundRetryAction } from './refund-retry';
 
@@ -21,7 +21,9 @@ export function createRefunds(deps: EscrowDeps) {
 
   /**
    * Moves `amount` of a payment back to the customer (payment row locked by the caller): from escrow
-   * while held, beyond that from the platform's refunds expense (after release, e.g. a dispute).
+   * while held, beyond that from the platform's refunds expense (after release, e.g. a dispute) — of
+   * which, with `recoverFromProvider`, the provider's share comes back from their wallet
+   * (`DISPUTE_RECOVERY`; `providerRecovery` on the result says how much).
    */
   async function createRefund(
     tx: Tx,
@@ -32,8 +34,9 @@ export function createRefunds(deps: EscrowDeps) {
       providerShare?: number;
       reason: string | null;
       requestedByUserId?: string | null;
+      recoverFromProvider?: boolean;
     },
-  ) {
+  ): Promise<(RefundRow & { providerRecovery: number }) | null> {
     const providerShare = input.providerShare ?? 0;
     if (!payment.transactionId) throw businessRule('NOT_CAPTURED', 'This payment has not been captured');
     const held = await ledger.heldInEscrow(tx, { bookingId: payment.bookingId });
@@ -52,9 +55,9 @@ export function createRefunds(deps: EscrowDeps) {
       requestedByUserId: input.requestedByUserId ?? null,
     });
     if (!refund) return null;
+    const booking = (await repo.findBookingForPayment(tx, payment.bookingId))!;
     const fromEscrowToProvider = Math.min(held, providerShare);
     if (fromEscrowToProvider > 0) {
-      const booking = (await repo.findBookingForPayment(tx, payment.bookingId))!;
       await ledger.post(tx, {
         kind: 'CANCELLATION_FEE',
         reference: refund.id,
@@ -65,6 +68,7 @@ export function createRefunds(deps: EscrowDeps) {
         ],
       });
     }
+    let providerRecovery = 0;
     if (input.amount > 0) {
       const fromEscrow = Math.min(held - fromEscrowToProvider, input.amount);
       await ledger.post(tx, {
@@ -77,6 +81,27 @@ export function createRefunds(deps: EscrowDeps) {
           { account: 'refunds_payable', amount: -input.amount },
         ]),
       });
+      if (input.recoverFromProvider) {
+        providerRecovery = providerRecoveryFor({
+          method: payment.method,
+          refund: input.amount,
+          fromEscrow,
+          remaining: payment.amount - payment.refundedAmount,
+          providerEarnings: payment.providerEarnings,
+        });
+      }
+      if (providerRecovery > 0) {
+        await ledger.post(tx, {
+          kind: 'DISPUTE_RECOVERY',
+          reference: refund.id,
+          bookingId: payment.bookingId,
+          memo: 'Refund of a released in-app payment: the provider share recovered from their wallet',
+          lines: [
+            { account: { wallet: booking.providerId }, amount: providerRecovery },
+            { account: 'refunds_expense', amount: -providerRecovery },
+          ],
+        });
+      }
       await jobs.send('payments.refund_execute', { refundId: refund.id }, { tx, singletonKey: `refund-exec:${refund.id}` });
     } else {
       await repo.updateRefund(tx, refund.id, { status: 'PROCESSED', processedAt: new Date() });
@@ -86,7 +111,7 @@ export function createRefunds(deps: EscrowDeps) {
     await repo.updatePayment(tx, payment.id, {
       refundedAmount,
       refundedAt: input.amount > 0 ? new Date() : payment.refundedAt,
-      providerEarnings: payment.providerEarnings + providerShare,
+      providerEarnings: Math.max(0, payment.providerEarnings + providerShare - providerRecovery),
       status:
         refundedAmount === payment.amount
           ? 'REFUNDED'
@@ -98,14 +123,13 @@ export function createRefunds(deps: EscrowDeps) {
       ...(payment.releasedAt == null && fullyGone ? { releasedAt: new Date() } : {}),
     });
     if (input.amount > 0) {
-      const booking = (await repo.findBookingForPayment(tx, payment.bookingId))!;
       await notifier.notify(tx, {
         userId: booking.customerUserId,
         type: 'REFUND_ISSUED',
         data: { bookingId: booking.id, bookingNumber: booking.bookingNumber, amountPaise: input.amount, reason: input.kind },
       });
     }
-    return refund;
+    return { ...refund, providerRecovery };
   }
 
   /** After a cancellation / no-show: refund what is held minus the late fee, which goes to the provider. */
