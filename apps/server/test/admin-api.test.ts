@@ -359,6 +359,15 @@ describe('booking search and detail', () => {
   });
 });
 
+/** A ₹500 payout the bank refused (the provider's wallet must hold the money). */
+async function failedPayout(providerId: string) {
+  const [row] = await t.c.db
+    .insert(payouts)
+    .values({ providerId, amount: 50_000, status: 'FAILED', scheduledFor: new Date(), failureReason: 'IFSC invalid' })
+    .returning();
+  return row!;
+}
+
 describe('needs attention', () => {
   it('counts what waits for operations, and each count goes down when it is dealt with', async () => {
     const before = (await get('/api/admin/attention')).json();
@@ -404,16 +413,7 @@ describe('needs attention', () => {
       })
       .returning();
     await fundWallet(t.c, paid.providerId, 100_000);
-    const [payout] = await t.c.db
-      .insert(payouts)
-      .values({
-        providerId: paid.providerId,
-        amount: 50_000,
-        status: 'FAILED',
-        scheduledFor: new Date(),
-        failureReason: 'IFSC invalid',
-      })
-      .returning();
+    const payout = await failedPayout(paid.providerId);
 
     const waiting = await delta();
     expect(waiting).toMatchObject({ disputes: 1, providers: 1, refundsFailed: 1, refundsFailedPaise: 12_500, payoutsFailed: 1 });
@@ -422,7 +422,7 @@ describe('needs attention', () => {
     // Dealt with: the refund is sent again (processed), the payout retried, the provider decided, the dispute resolved.
     await t.c.db.update(refunds).set({ status: 'PROCESSED' }).where(eq(refunds.id, refund!.id));
     expect(
-      (await t.app.inject({ method: 'POST', url: `/api/admin/payouts/${payout!.id}/retry`, headers: admin.headers })).statusCode,
+      (await t.app.inject({ method: 'POST', url: `/api/admin/payouts/${payout.id}/retry`, headers: admin.headers })).statusCode,
     ).toBe(201);
     await t.c.db.update(providerProfiles).set({ status: 'APPROVED' }).where(eq(providerProfiles.id, pending.providerId));
     const resolved = await t.app.inject({
@@ -440,18 +440,9 @@ describe('money lists', () => {
   it('payouts by status with counts; a failed payout is retryable until retried', async () => {
     const s = await createPaymentScenario(t.c, { status: 'COMPLETED' });
     await fundWallet(t.c, s.providerId, 100_000);
-    const [failed] = await t.c.db
-      .insert(payouts)
-      .values({
-        providerId: s.providerId,
-        amount: 50_000,
-        status: 'FAILED',
-        scheduledFor: new Date(),
-        failureReason: 'IFSC invalid',
-      })
-      .returning();
+    const failed = await failedPayout(s.providerId);
     const list = (await get('/api/admin/payouts?status=FAILED&limit=100')).json();
-    const row = list.items.find((p: { id: string }) => p.id === failed!.id);
+    const row = list.items.find((p: { id: string }) => p.id === failed.id);
     expect(row).toMatchObject({
       status: 'FAILED',
       amount: 50_000,
@@ -462,11 +453,11 @@ describe('money lists', () => {
     expect(list.counts.FAILED).toBeGreaterThanOrEqual(1);
     expect(list.items.every((p: { status: string }) => p.status === 'FAILED')).toBe(true);
 
-    const retried = await t.app.inject({ method: 'POST', url: `/api/admin/payouts/${failed!.id}/retry`, headers: admin.headers });
+    const retried = await t.app.inject({ method: 'POST', url: `/api/admin/payouts/${failed.id}/retry`, headers: admin.headers });
     expect(retried.statusCode).toBe(201);
     const after = (await get('/api/admin/payouts?limit=100')).json();
-    expect(after.items.find((p: { id: string }) => p.id === failed!.id).retryable).toBe(false);
-    expect(after.items.find((p: { retryOf: string | null }) => p.retryOf === failed!.id)).toBeDefined();
+    expect(after.items.find((p: { id: string }) => p.id === failed.id).retryable).toBe(false);
+    expect(after.items.find((p: { retryOf: string | null }) => p.retryOf === failed.id)).toBeDefined();
   });
 
   it('payments filter by method and status, newest first, with names', async () => {

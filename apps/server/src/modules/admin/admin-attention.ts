@@ -1,25 +1,27 @@
 import type { RawQuery } from '../../db/client';
+import { DIRECT_REFUND_KIND } from '../payments/refund-retry';
 
 /**
  * What is waiting for operations right now, in one statement: open disputes, providers to review,
  * reviews held or flagged, refunds the gateway failed, cash/UPI dispute refunds still to transfer by
- * hand, and failed payouts nobody has retried. Each part is a count over a small, indexed subset.
+ * hand, and failed payouts nobody has retried. Each table is read once, for the small subset that waits.
  */
 const ATTENTION_SQL = `
-  select
-    (select count(*) from bookings where status = 'DISPUTED')::int as disputes,
-    (select min(coalesce(disputed_at, updated_at)) from bookings where status = 'DISPUTED') as disputes_oldest,
-    (select count(*) from provider_profiles where status = 'PENDING_REVIEW')::int as providers,
-    (select min(coalesce(submitted_at, updated_at)) from provider_profiles where status = 'PENDING_REVIEW') as providers_oldest,
-    (select count(*) from reviews where moderation_status = 'HELD')::int as reviews_held,
-    (select count(*) from reviews where is_flagged)::int as reviews_flagged,
-    (select count(*) from refunds where status = 'FAILED')::int as refunds_failed,
-    (select coalesce(sum(amount), 0) from refunds where status = 'FAILED')::bigint as refunds_failed_paise,
-    (select count(*) from refunds where status = 'PENDING' and gateway_payment_id like 'direct:%')::int as refunds_to_transfer,
-    (select coalesce(sum(amount), 0) from refunds where status = 'PENDING' and gateway_payment_id like 'direct:%')::bigint
-      as refunds_to_transfer_paise,
-    (select count(*) from payouts p where p.status = 'FAILED'
-       and not exists (select 1 from payouts r where r.retry_of = p.id))::int as payouts_failed`;
+  select * from
+    (select count(*)::int as disputes, min(coalesce(disputed_at, updated_at)) as disputes_oldest
+       from bookings where status = 'DISPUTED') d,
+    (select count(*)::int as providers, min(coalesce(submitted_at, updated_at)) as providers_oldest
+       from provider_profiles where status = 'PENDING_REVIEW') p,
+    (select count(*) filter (where moderation_status = 'HELD')::int as reviews_held,
+            count(*) filter (where is_flagged)::int as reviews_flagged
+       from reviews where moderation_status = 'HELD' or is_flagged) r,
+    (select count(*) filter (where status = 'FAILED')::int as refunds_failed,
+            coalesce(sum(amount) filter (where status = 'FAILED'), 0)::bigint as refunds_failed_paise,
+            count(*) filter (where status = 'PENDING')::int as refunds_to_transfer,
+            coalesce(sum(amount) filter (where status = 'PENDING'), 0)::bigint as refunds_to_transfer_paise
+       from refunds where status = 'FAILED' or (status = 'PENDING' and kind = '${DIRECT_REFUND_KIND}')) f,
+    (select count(*)::int as payouts_failed from payouts o
+       where o.status = 'FAILED' and not exists (select 1 from payouts r where r.retry_of = o.id)) o`;
 
 interface AttentionRow {
   disputes: number;

@@ -21,12 +21,11 @@ import { refundView } from '../payments/payment-view';
 import type { PaymentRow } from '../payments/payments.repository';
 import * as payRepo from '../payments/payments.repository';
 import type { PaymentService } from '../payments/payments.service';
+import { DIRECT_REFUND_KIND } from '../payments/refund-retry';
 import { activeAdminIds } from '../users/users.repository';
 import { type DisputeResolution, outcomeText, paidStatus, recoveryText, refundAmountFor, refundableOf } from './dispute-rules';
 import { createDisputesRepository, type DisputeListRow } from './disputes.repository';
 
-/** A cash/UPI dispute refund: advanced by the platform to the customer, recovered from the provider's wallet. */
-export const DIRECT_REFUND_KIND = 'DISPUTE_DIRECT';
 const TRANSCRIPT_CAP = 2000;
 const HOUR_MS = 3_600_000;
 

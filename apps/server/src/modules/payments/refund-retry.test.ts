@@ -9,7 +9,6 @@ const base: RefundForRetry = {
   amount: 10_000,
   status: 'FAILED',
   gatewayRefundId: 'rfnd_1',
-  gatewayPaymentId: 'pay_1',
 };
 const codeOf = (r: RefundForRetry) => {
   const a = refundRetryAction(r);
@@ -33,7 +32,7 @@ describe('refundRetryAction', () => {
 
   it('never retries a transfer the platform pays by hand, or a refund of nothing', () => {
     for (const status of ['PENDING', 'FAILED', 'PROCESSED'] as const) {
-      expect(codeOf({ ...base, status, gatewayRefundId: null, gatewayPaymentId: 'direct:abc' })).toBe('NOT_A_GATEWAY_REFUND');
+      expect(codeOf({ ...base, status, gatewayRefundId: null, kind: 'DISPUTE_DIRECT' })).toBe('NOT_A_GATEWAY_REFUND');
       expect(codeOf({ ...base, status, gatewayRefundId: null, amount: 0 })).toBe('NOTHING_TO_REFUND');
     }
   });

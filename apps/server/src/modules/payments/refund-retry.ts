@@ -3,12 +3,14 @@ import { businessRule, conflict } from '../../lib/errors';
 
 /** Pure rules for sending a refund to the gateway again. */
 
+/** A cash/UPI dispute refund: advanced by the platform to the customer and paid by hand, never by the gateway. */
+export const DIRECT_REFUND_KIND = 'DISPUTE_DIRECT';
+
 export interface RefundForRetry {
   kind: string;
   amount: number;
   status: 'PENDING' | 'PROCESSED' | 'FAILED';
   gatewayRefundId: string | null;
-  gatewayPaymentId: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RefundForRetry {
 export type RetryAction = 'RESEND' | 'NEW_ATTEMPT';
 
 export function refundRetryAction(r: RefundForRetry): RetryAction | AppError {
-  if (r.gatewayPaymentId.startsWith('direct:')) {
+  if (r.kind === DIRECT_REFUND_KIND) {
     return businessRule(
       'NOT_A_GATEWAY_REFUND',
       'This refund is paid to the customer by bank or UPI transfer; record the transfer instead',
