@@ -45,38 +45,36 @@ function rowsOf(a: Attention): Row[] {
 export function AttentionCard() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useLoad(() => getAttention(), []);
+  const waiting = data ? rowsOf(data).filter((r) => r.count > 0) : [];
   return (
     <section className="card" aria-labelledby="attention-title" data-testid="attention">
       <h2 id="attention-title">{t('admin.attention.title')}</h2>
       <LoadState loading={loading && !data} error={error} onRetry={() => void reload()}>
-        {data &&
-          (() => {
-            const waiting = rowsOf(data).filter((r) => r.count > 0);
-            if (waiting.length === 0) return <p className="muted">{t('admin.attention.none')}</p>;
-            return (
-              <ul className="list">
-                {waiting.map((r) => (
-                  <li key={r.key}>
-                    <Link href={r.href}>
-                      <strong>{r.count}</strong> {t(r.key)}
-                    </Link>
-                    {r.amountPaise !== undefined && r.amountPaise > 0 && (
-                      <>
-                        {' '}
-                        · <Money paise={r.amountPaise} />
-                      </>
-                    )}
-                    {r.since && (
-                      <span className="muted">
-                        {' '}
-                        · {t('admin.attention.oldest')} <When iso={r.since} />
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            );
-          })()}
+        {waiting.length === 0 ? (
+          <p className="muted">{t('admin.attention.none')}</p>
+        ) : (
+          <ul className="list">
+            {waiting.map((r) => (
+              <li key={r.key}>
+                <Link href={r.href}>
+                  <strong>{r.count}</strong> {t(r.key)}
+                </Link>
+                {r.amountPaise !== undefined && r.amountPaise > 0 && (
+                  <>
+                    {' '}
+                    · <Money paise={r.amountPaise} />
+                  </>
+                )}
+                {r.since && (
+                  <span className="muted">
+                    {' '}
+                    · {t('admin.attention.oldest')} <When iso={r.since} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
       </LoadState>
     </section>
   );

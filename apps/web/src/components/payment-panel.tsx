@@ -107,12 +107,11 @@ export function PaymentPanel({
     };
   }, [checkoutOpen, paid, reload, verify]);
 
-  const openRazorpay = (intent: PaymentIntent) =>
-    act(async () => {
-      setRazorpayIntent(intent);
-      setFailed(false);
-      await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) }, payer);
-    });
+  const showRazorpay = async (intent: PaymentIntent) => {
+    setRazorpayIntent(intent);
+    setFailed(false);
+    await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) }, payer);
+  };
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -132,9 +131,7 @@ export function PaymentPanel({
       idempotencyKey.current ??= crypto.randomUUID();
       const intent = await createPaymentIntent(booking.id, idempotencyKey.current);
       if (intent.checkout.gateway === 'razorpay' && intent.checkout.scriptUrl) {
-        setRazorpayIntent(intent);
-        setFailed(false);
-        await openRazorpayCheckout(intent, { paid: verify, failed: () => setFailed(true) }, payer);
+        await showRazorpay(intent);
         return;
       }
       const url = intent.checkout.checkoutUrl;
@@ -264,7 +261,7 @@ export function PaymentPanel({
                     type="button"
                     className="btn secondary"
                     disabled={busy}
-                    onClick={() => razorpayIntent && void openRazorpay(razorpayIntent)}
+                    onClick={() => razorpayIntent && void act(() => showRazorpay(razorpayIntent))}
                   >
                     {t('pay.reopen')}
                   </button>

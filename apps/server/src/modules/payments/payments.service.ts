@@ -342,6 +342,16 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   // ---------- refunds ----------
 
   /** Admin refund (disputes, goodwill). Audited; sent to the gateway at once and retried by a job. */
+  /** After an admin's commit: ask the gateway at once (the job retries if that fails) and show the refund. */
+  async function sendRefundNow(refundId: string) {
+    try {
+      await escrow.executeRefund(refundId);
+    } catch (err) {
+      deps.logger.warn({ err: (err as Error).message, refundId }, 'refund call failed; the job retries it');
+    }
+    return refundView((await repo.findRefund(db, refundId))!);
+  }
+
   /** Admin: send a refund the gateway failed (or never acknowledged) again; audited. */
   async function adminRetryRefund(actor: Actor, refundId: string, ip: string | null) {
     await db.transaction(async (tx) => {
@@ -357,12 +367,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
         ip,
       });
     });
-    try {
-      await escrow.executeRefund(refundId);
-    } catch (err) {
-      deps.logger.warn({ err: (err as Error).message, refundId }, 'refund call failed; the job retries it');
-    }
-    return refundView((await repo.findRefund(db, refundId))!);
+    return sendRefundNow(refundId);
   }
 
   async function adminRefund(actor: Actor, paymentId: string, input: { amountPaise: number; reason: string }, ip: string | null) {
@@ -399,12 +404,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
       });
       return created;
     });
-    try {
-      await escrow.executeRefund(refund.id);
-    } catch (err) {
-      deps.logger.warn({ err: (err as Error).message, refundId: refund.id }, 'refund call failed; the job retries it');
-    }
-    return refundView((await repo.findRefund(db, refund.id))!);
+    return sendRefundNow(refund.id);
   }
 
   // ---------- sandbox checkout ----------

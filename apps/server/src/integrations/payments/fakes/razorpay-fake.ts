@@ -104,10 +104,10 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
       if (m) {
         const p = payments.get(m[1]!);
         const key = req.headers['x-refund-idempotency'];
+        const request = JSON.stringify([m[1], body]);
         if (typeof key === 'string') {
           if (!/^[A-Za-z0-9_-]{10,}$/.test(key)) return fail(res, 400, 'The idempotency key is invalid');
           const seen = refundByIdempotency.get(key);
-          const request = JSON.stringify([m[1], body]);
           if (seen && seen.request !== request)
             return fail(res, 400, 'Different request with the same idempotency key has already been processed.');
           if (seen) return send(res, 200, refunds.get(seen.refundId));
@@ -129,7 +129,7 @@ export async function startRazorpayFake(opts: { keyId: string; keySecret: string
           created_at: Math.floor(Date.now() / 1000),
         };
         refunds.set(refund.id, refund);
-        if (typeof key === 'string') refundByIdempotency.set(key, { request: JSON.stringify([m[1], body]), refundId: refund.id });
+        if (typeof key === 'string') refundByIdempotency.set(key, { request, refundId: refund.id });
         return send(res, 200, refund);
       }
       m = match('POST', /^\/v1\/payments\/([^/]+)\/transfers$/);
